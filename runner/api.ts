@@ -1,0 +1,121 @@
+/**
+ * The Inngest server's HTTP APIs, as the probes observe them. Every endpoint the runner uses is named here once.
+ * Verified against the dev server built from inngest/inngest v1.43: REST v1 (cached per URL for seconds, so
+ * every GET carries a nonce), REST v2 (run and trace) and GraphQL (run status and output).
+ */
+import type { RunView, TraceSpan } from '../src/probes/harness/probe.ts';
+
+/** The event key the dev server accepts without checking it. */
+const DEV_EVENT_KEY = 'probe';
+const REQUEST_TIMEOUT_MS = 10_000;
+
+let nonce = 0;
+/** v1 GETs are cached by URL; a unique query parameter reads through the cache. */
+function fresh(url: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}_probe=${Date.now().toString(36)}${(nonce++).toString(36)}`;
+}
+
+async function json<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url} answered HTTP ${res.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+/** Decodes a run's stored output. With checkpointing, the SDK stores an opcode list; its RunComplete carries data. */
+export function decodeOutput(raw: unknown): unknown {
+  if (typeof raw !== 'string' || raw === '') return raw ?? null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+  if (Array.isArray(value)) {
+    const done = value.find((op) => op && typeof op === 'object' && (op as { op?: string }).op === 'RunComplete');
+    if (done) return (done as { data?: unknown }).data ?? null;
+  }
+  return value;
+}
+
+interface V2Span {
+  name: string;
+  status: string;
+  stepOp?: string;
+  stepId?: string;
+  attempts?: number;
+  queuedAt?: string;
+  startedAt?: string;
+  endedAt?: string;
+  durationMs?: string | number;
+  children?: V2Span[];
+}
+
+function toSpan(s: V2Span): TraceSpan {
+  return {
+    name: s.name,
+    status: s.status,
+    stepOp: s.stepOp,
+    stepId: s.stepId,
+    attempts: s.attempts,
+    queuedAt: s.queuedAt,
+    startedAt: s.startedAt,
+    endedAt: s.endedAt,
+    durationMs: s.durationMs === undefined ? undefined : Number(s.durationMs),
+    children: (s.children ?? []).map(toSpan),
+  };
+}
+
+/** A client for one server's APIs. */
+export class ServerApi {
+  constructor(readonly baseUrl: string) {}
+
+  /** `POST /e/{key}`: sends one event; returns the id the server assigned (or kept). */
+  async send(name: string, data: Record<string, unknown> = {}, id?: string): Promise<string> {
+    const body = { name, data, ...(id ? { id } : {}) };
+    const res = await json<{ ids: string[]; status: number }>(`${this.baseUrl}/e/${DEV_EVENT_KEY}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const first = res.ids?.[0];
+    if (!first) throw new Error(`The server accepted event ${name} but returned no id`);
+    return first;
+  }
+
+  /** `GET /v1/events/{id}/runs`: runs started by one event (status only). */
+  async runIdsForEvent(eventId: string): Promise<string[]> {
+    const res = await json<{ data: { run_id: string }[] | null }>(fresh(`${this.baseUrl}/v1/events/${eventId}/runs`));
+    return (res.data ?? []).map((r) => r.run_id);
+  }
+
+  /** GraphQL `run(runID)`: status and output of one run. */
+  async getRun(runId: string): Promise<RunView> {
+    const query = `query($id: String!) { run(runID: $id) { id status output startedAt endedAt } }`;
+    const res = await json<{ data?: { run?: { id: string; status: string; output: string | null; startedAt?: string; endedAt?: string } }; errors?: { message: string }[] }>(
+      `${this.baseUrl}/v0/gql`,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { id: runId } }) },
+    );
+    const run = res.data?.run;
+    if (!run) throw new Error(`The server knows no run ${runId}: ${res.errors?.map((e) => e.message).join('; ') ?? 'empty answer'}`);
+    const output = decodeOutput(run.output);
+    const failed = run.status === 'FAILED';
+    return {
+      id: run.id,
+      status: run.status,
+      output: failed ? null : output,
+      ...(failed ? { error: output } : {}),
+      startedAt: run.startedAt ?? undefined,
+      endedAt: run.endedAt ?? undefined,
+    };
+  }
+
+  /** `GET /api/v2/runs/{id}/trace`: the run's span tree. */
+  async getTrace(runId: string): Promise<TraceSpan> {
+    const res = await json<{ data: { rootSpan: V2Span } }>(`${this.baseUrl}/api/v2/runs/${runId}/trace`);
+    return toSpan(res.data.rootSpan);
+  }
+}
+
+/** Statuses after which a run changes no more. */
+export const ENDED_STATUSES = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);

@@ -1,0 +1,166 @@
+/** Runs one probe: its worker, its scenario within its budget, and its result. */
+import { join } from 'node:path';
+import { readLedger } from '../src/probes/harness/ledger.ts';
+import type { ProbeContext, ProbeDefinition, RunView } from '../src/probes/harness/probe.ts';
+import type { ProbeResult } from '../src/schema.ts';
+import { ENDED_STATUSES, ServerApi } from './api.ts';
+import type { Engine } from './engine.ts';
+import { ProbeSkipped, Recorder } from './recorder.ts';
+import { Worker } from './worker.ts';
+
+/** How often waits poll the server or the ledger. */
+const POLL_MS = 100;
+/** Default for a single wait inside a scenario; the probe's budget still bounds the whole. */
+const DEFAULT_WAIT_MS = 30_000;
+
+/** A probe file, loaded. */
+export interface LoadedProbe {
+  definition: ProbeDefinition;
+  /** Path relative to the project root, e.g. `src/probes/ex/ex-01-progress.ts`. */
+  source: string;
+  absolutePath: string;
+  sourceHash: string;
+}
+
+export interface RunProbeOptions {
+  engine: Engine;
+  /** A directory of this run's own, for ledgers and logs. */
+  workDir: string;
+  runId: string;
+  /** Overrides the probe's budget (tests use it). */
+  budgetMs?: number;
+}
+
+/** Thrown into a scenario's waits when its budget has run out. */
+class BudgetExceeded extends Error {}
+
+async function until<T>(signal: AbortSignal, timeoutMs: number, what: string, poll: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (signal.aborted) throw new BudgetExceeded(`stopped waiting for ${what}: the probe's budget ran out`);
+    const value = await poll();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+function createContext(probe: LoadedProbe, engine: Engine, worker: Worker, ledgerFile: string, recorder: Recorder, signal: AbortSignal): ProbeContext {
+  const api = new ServerApi(engine.url);
+  const getRun = (id: string) => api.getRun(id);
+  const runsForEvent = async (eventId: string): Promise<RunView[]> =>
+    Promise.all((await api.runIdsForEvent(eventId)).map(getRun));
+  const ledgerEntries = (effect?: string) => readLedger(ledgerFile).filter((e) => effect === undefined || e.effect === effect);
+
+  return {
+    send: (name, data, options) => api.send(name, data, options?.id),
+    runsForEvent,
+    waitForRuns: (eventId, count = 1, options) =>
+      until(signal, options?.timeoutMs ?? DEFAULT_WAIT_MS, `${count} run(s) of event ${eventId}`, async () => {
+        const ids = await api.runIdsForEvent(eventId);
+        return ids.length >= count ? Promise.all(ids.map(getRun)) : undefined;
+      }),
+    waitForEnd: (runId, options) =>
+      until(signal, options?.timeoutMs ?? DEFAULT_WAIT_MS, `run ${runId} to end`, async () => {
+        const run = await getRun(runId);
+        return ENDED_STATUSES.has(run.status) ? run : undefined;
+      }),
+    getRun,
+    getTrace: (runId) => api.getTrace(runId),
+    worker: {
+      kill: () => worker.kill(),
+      start: (env) => worker.start(env),
+      get running() {
+        return worker.running;
+      },
+    },
+    server: {
+      restart: (options) => engine.restart(options),
+      get persistent() {
+        return engine.persistent;
+      },
+      get url() {
+        return engine.url;
+      },
+    },
+    ledger: {
+      entries: ledgerEntries,
+      count: (effect) => ledgerEntries(effect).length,
+      waitFor: (effect, count = 1, options) =>
+        until(signal, options?.timeoutMs ?? DEFAULT_WAIT_MS, `${count}× "${effect}" in the ledger`, async () => {
+          const found = ledgerEntries(effect);
+          return found.length >= count ? found : undefined;
+        }),
+    },
+    check: (name, expected, observed, ok) => recorder.check(name, expected, observed, ok),
+    metric: (name, unit, v) => recorder.metric(name, unit, v),
+    note: (text) => recorder.note(text),
+    skip: (reason) => {
+      throw new ProbeSkipped(reason);
+    },
+    pause: (ms) =>
+      new Promise((resolve, reject) => {
+        if (signal.aborted) return reject(new BudgetExceeded('the probe budget ran out'));
+        const timer = setTimeout(resolve, ms);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(new BudgetExceeded('the probe budget ran out'));
+        }, { once: true });
+      }),
+    signal,
+  };
+}
+
+/** Runs one probe to a result. Never throws: a broken probe or harness becomes verdict `error`. */
+export async function runProbe(probe: LoadedProbe, options: RunProbeOptions): Promise<ProbeResult> {
+  const { definition } = probe;
+  const started = performance.now();
+  const budgetMs = options.budgetMs ?? definition.budgetMs;
+  const slug = definition.id.toLowerCase();
+  const ledgerFile = join(options.workDir, `${slug}.ledger.jsonl`);
+  const worker = new Worker({
+    probeFile: probe.absolutePath,
+    serverUrl: options.engine.url,
+    ledgerFile,
+    logFile: join(options.workDir, `${slug}.worker.log`),
+  });
+  const recorder = new Recorder();
+  const abort = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const overrun = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      reject(new Error(`the probe exceeded its budget of ${budgetMs} ms`));
+    }, budgetMs);
+  });
+
+  const base = {
+    id: definition.id,
+    runId: options.runId,
+    checks: recorder.checks,
+    metrics: recorder.metrics,
+    notes: recorder.notes,
+    source: probe.source,
+    sourceHash: probe.sourceHash,
+  };
+  let outcome: Pick<ProbeResult, 'verdict' | 'skipReason' | 'error'>;
+  try {
+    await Promise.race([
+      (async () => {
+        await worker.start();
+        await definition.run(createContext(probe, options.engine, worker, ledgerFile, recorder, abort.signal));
+      })(),
+      overrun,
+    ]);
+    const { verdict, error } = recorder.verdict();
+    outcome = error ? { verdict, error: { message: error } } : { verdict };
+  } catch (e) {
+    if (e instanceof ProbeSkipped) outcome = { verdict: 'skipped', skipReason: e.reason };
+    else outcome = { verdict: 'error', error: { message: (e as Error).message || String(e) } };
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+    await worker.stop();
+  }
+  return { ...base, ...outcome, durationMs: Math.round(performance.now() - started) };
+}

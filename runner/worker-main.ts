@@ -1,0 +1,20 @@
+/**
+ * The worker process: serves one probe's Inngest functions over HTTP through the SDK's `serve`, the way an
+ * application would. The runner starts it as a child process so probes can SIGKILL it and start it again.
+ *
+ * Environment: PROBE_FILE (the probe module), PROBE_PORT, INNGEST_DEV (the server URL), PROBE_LEDGER.
+ */
+import http from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { serve } from 'inngest/node';
+import type { ProbeDefinition } from '../src/probes/harness/probe.ts';
+
+const file = process.env.PROBE_FILE;
+const port = Number(process.env.PROBE_PORT);
+if (!file || !port) throw new Error('worker-main needs PROBE_FILE and PROBE_PORT');
+
+const probe = (await import(pathToFileURL(file).href)).default as ProbeDefinition;
+const server = http.createServer(serve({ client: probe.client, functions: probe.functions }));
+server.listen(port, '127.0.0.1', () => {
+  process.stdout.write(`worker for ${probe.id} listening on ${port} (pid ${process.pid})\n`);
+});

@@ -1,0 +1,95 @@
+/** Starts, kills and restarts a probe's worker process, and syncs it with the server. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LEDGER_ENV } from '../src/probes/harness/ledger.ts';
+import { freePort, waitForHttp } from './engine.ts';
+
+const WORKER_MAIN = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
+const SERVE_PATH = '/api/inngest';
+const READY_TIMEOUT_MS = 20_000;
+
+/** Every worker process alive, so the runner can kill them all on Ctrl-C or a crash. */
+const live = new Set<ChildProcess>();
+
+/** Kills every worker still running (used on exit and interruption). */
+export function killAllWorkers(): void {
+  for (const child of live) child.kill('SIGKILL');
+  live.clear();
+}
+
+export interface WorkerOptions {
+  probeFile: string;
+  serverUrl: string;
+  ledgerFile: string;
+  logFile: string;
+}
+
+/** One probe's worker: a child process serving the probe's functions on a fixed free port. */
+export class Worker {
+  private child: ChildProcess | null = null;
+  private port = 0;
+  private log: WriteStream;
+
+  constructor(private readonly options: WorkerOptions) {
+    this.log = createWriteStream(options.logFile, { flags: 'a' });
+  }
+
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The URL the server calls to run steps. */
+  get serveUrl(): string {
+    return `http://127.0.0.1:${this.port}${SERVE_PATH}`;
+  }
+
+  /** Starts the worker (on the same port as before, if it ran already) and syncs its functions. */
+  async start(env: Record<string, string> = {}): Promise<void> {
+    if (this.running) throw new Error('the worker is already running');
+    if (!this.port) this.port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        ...env,
+        PROBE_FILE: this.options.probeFile,
+        PROBE_PORT: String(this.port),
+        [LEDGER_ENV]: this.options.ledgerFile,
+        INNGEST_DEV: this.options.serverUrl,
+        INNGEST_BASE_URL: this.options.serverUrl,
+      },
+    });
+    this.log.write(`--- worker start (pid ${child.pid}) ${JSON.stringify(env)}\n`);
+    child.stdout?.pipe(this.log, { end: false });
+    child.stderr?.pipe(this.log, { end: false });
+    live.add(child);
+    child.once('exit', () => live.delete(child));
+    this.child = child;
+    await waitForHttp(this.serveUrl, READY_TIMEOUT_MS, 'The probe worker');
+    await this.sync();
+  }
+
+  /** Asks the SDK to register the app's functions with the server (what `PUT /api/inngest` does). */
+  async sync(): Promise<void> {
+    const res = await fetch(this.serveUrl, { method: 'PUT' });
+    const body = await res.text();
+    if (!res.ok) throw new Error(`Syncing the worker failed: HTTP ${res.status} ${body}`);
+  }
+
+  /** SIGKILL: the process ends at once, mid-step if a step is running. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || !this.running) return;
+    const gone = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    await gone;
+  }
+
+  /** Kills the worker, if running, and closes its log. */
+  async stop(): Promise<void> {
+    await this.kill();
+    this.child = null;
+    this.log.end();
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * What a probe is, and the toolbox its scenario receives. The runner implements `ProbeContext`; probe files only
+ * see this interface, so they never import the runner.
+ */
+import type { Inngest, InngestFunction } from 'inngest';
+import type { LedgerEntry } from './ledger.ts';
+
+/** A run as the server reports it. `status` is the server's own word (e.g. COMPLETED, FAILED, RUNNING). */
+export interface RunView {
+  id: string;
+  status: string;
+  /** The function's return value, as the server stored it (JSON-decoded). */
+  output: unknown;
+  /** The error text when the run failed, as the server stored it. */
+  error?: unknown;
+  startedAt?: string;
+  endedAt?: string;
+}
+
+/** One span of a run's trace: a step, an attempt, a sleep, … as the server's trace API shows it. */
+export interface TraceSpan {
+  name: string;
+  status: string;
+  stepOp?: string;
+  stepId?: string;
+  attempts?: number;
+  queuedAt?: string;
+  startedAt?: string;
+  endedAt?: string;
+  durationMs?: number;
+  children: TraceSpan[];
+}
+
+export interface SendOptions {
+  /** Event id: the server deduplicates events that share it. */
+  id?: string;
+}
+
+export interface WaitOptions {
+  /** Give up after this long (default: the harness's own, well inside the probe budget). */
+  timeoutMs?: number;
+}
+
+/** The toolbox a probe's scenario gets from the runner. */
+export interface ProbeContext {
+  /** Sends an event to the server; resolves to the event id the server assigned. */
+  send(name: string, data?: Record<string, unknown>, options?: SendOptions): Promise<string>;
+  /** Every run the server started for an event, as seen now. */
+  runsForEvent(eventId: string): Promise<RunView[]>;
+  /** Waits until the event has started at least `count` runs, then returns them. */
+  waitForRuns(eventId: string, count?: number, options?: WaitOptions): Promise<RunView[]>;
+  /** Waits until a run has ended (completed, failed or cancelled) and returns it. */
+  waitForEnd(runId: string, options?: WaitOptions): Promise<RunView>;
+  /** The run as the server reports it now. */
+  getRun(runId: string): Promise<RunView>;
+  /** The run's trace: one span per step and attempt, with timings. */
+  getTrace(runId: string): Promise<TraceSpan>;
+
+  /** The probe's worker: the HTTP app that serves this probe's functions through the SDK. */
+  worker: {
+    /** Kills the worker with SIGKILL: no cleanup, no goodbye, like a crashed container. */
+    kill(): Promise<void>;
+    /** Starts the worker again and syncs it with the server. `env` is visible to the function code. */
+    start(env?: Record<string, string>): Promise<void>;
+    /** Whether the worker process is alive now. */
+    readonly running: boolean;
+  };
+  /** The Inngest server under test. */
+  server: {
+    /** Stops the server (SIGTERM) and starts it again on the same ports and data directory. */
+    restart(options?: { persist?: boolean }): Promise<void>;
+    /** Whether the server was started with its persistence option (`--persist`). */
+    readonly persistent: boolean;
+    /** Base URL of the server, e.g. http://127.0.0.1:PORT. */
+    readonly url: string;
+  };
+
+  /** The ledger of side effects that the probe's functions recorded. */
+  ledger: {
+    entries(effect?: string): LedgerEntry[];
+    count(effect: string): number;
+    /** Waits until `effect` has been recorded at least `count` times. */
+    waitFor(effect: string, count?: number, options?: WaitOptions): Promise<LedgerEntry[]>;
+  };
+
+  /** Records an expectation against what was observed. `ok` defaults to deep equality of the two. */
+  check(name: string, expected: unknown, observed: unknown, ok?: boolean): boolean;
+  /** Records a measurement: one value, or many samples (summarised as n, p50, p95, min, max). */
+  metric(name: string, unit: string, valueOrSamples: number | number[]): void;
+  /** Records a sentence worth showing beside the checks. */
+  note(text: string): void;
+  /** Ends the probe as `skipped`: what cannot be observed here, and why. */
+  skip(reason: string): never;
+  /** A deliberate, named pause in the scenario. */
+  pause(ms: number, why: string): Promise<void>;
+  /** Aborted when the probe overruns its budget; long waits in the harness honour it. */
+  readonly signal: AbortSignal;
+}
+
+/** A probe: one criterion, its Inngest functions, and the scenario that exercises them. */
+export interface ProbeDefinition {
+  /** Criterion id, e.g. `EX-01`; also the prefix of every function id in the probe. */
+  id: string;
+  /** The question the probe answers, in one line. */
+  question: string;
+  /** Time budget for the whole scenario; past it the probe is recorded as `error`. */
+  budgetMs: number;
+  /**
+   * Whether the probe must run alone: it restarts the server, or it measures time and would be disturbed by
+   * probes running beside it.
+   */
+  exclusive?: boolean;
+  /** The Inngest client the probe's functions were created with; its id is the app id the worker syncs as. */
+  client: Inngest.Any;
+  /** Functions the probe's worker serves. */
+  functions: InngestFunction.Any[];
+  /** The scenario: send, fault, wait, observe, check. */
+  run(t: ProbeContext): Promise<void>;
+}
+
+/** Declares a probe. The identity function gives the probe file its types. */
+export function defineProbe(definition: ProbeDefinition): ProbeDefinition {
+  return definition;
+}
