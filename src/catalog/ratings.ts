@@ -1,0 +1,14 @@
+/**
+ * The ratings: one judgment per evaluated criterion, made from the evidence in `results/`, in one
+ * language-neutral place. The rationale for each lives in `src/content/<lang>/<id>.mdx`. A criterion absent
+ * here is not evaluated yet; the site shows its seed baseline, labelled as such.
+ */
+import type { Stars } from './criteria.ts';
+
+export interface Rating {
+  stars: Stars;
+}
+
+export const ratings: Readonly<Record<string, Rating>> = {
+  'EX-01': { stars: 5 },
+};
