@@ -97,7 +97,7 @@ export class ServerApi {
       { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { id: runId } }) },
     );
     const run = res.data?.run;
-    if (!run) throw new Error(`The server knows no run ${runId}: ${res.errors?.map((e) => e.message).join('; ') ?? 'empty answer'}`);
+    if (!run) throw new RunNotFound(`The server knows no run ${runId}: ${res.errors?.map((e) => e.message).join('; ') ?? 'empty answer'}`);
     const output = decodeOutput(run.output);
     const failed = run.status === 'FAILED';
     return {
@@ -110,12 +110,25 @@ export class ServerApi {
     };
   }
 
+  /** `POST /api/v2/runs/{id}/rerun`: starts a new run of the same function with the same event. */
+  async rerun(runId: string): Promise<string> {
+    const res = await json<{ data: { runId: string } }>(`${this.baseUrl}/api/v2/runs/${runId}/rerun`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    return res.data.runId;
+  }
+
   /** `GET /api/v2/runs/{id}/trace`: the run's span tree. */
   async getTrace(runId: string): Promise<TraceSpan> {
     const res = await json<{ data: { rootSpan: V2Span } }>(`${this.baseUrl}/api/v2/runs/${runId}/trace`);
     return toSpan(res.data.rootSpan);
   }
 }
+
+/** The server does not know the run (yet): a run listed for an event can take a moment to become readable. */
+export class RunNotFound extends Error {}
 
 /** Statuses after which a run changes no more. */
 export const ENDED_STATUSES = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readLedger } from '../src/probes/harness/ledger.ts';
 import type { ProbeContext, ProbeDefinition, RunView } from '../src/probes/harness/probe.ts';
 import type { ProbeResult } from '../src/schema.ts';
-import { ENDED_STATUSES, ServerApi } from './api.ts';
+import { ENDED_STATUSES, RunNotFound, ServerApi } from './api.ts';
 import type { Engine } from './engine.ts';
 import { ProbeSkipped, Recorder } from './recorder.ts';
 import { Worker } from './worker.ts';
@@ -12,6 +12,8 @@ import { Worker } from './worker.ts';
 const POLL_MS = 100;
 /** Default for a single wait inside a scenario; the probe's budget still bounds the whole. */
 const DEFAULT_WAIT_MS = 30_000;
+/** How long a completed run's output may lag behind its status. */
+const OUTPUT_SETTLE_MS = 3_000;
 
 /** A probe file, loaded. */
 export interface LoadedProbe {
@@ -38,7 +40,10 @@ async function until<T>(signal: AbortSignal, timeoutMs: number, what: string, po
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (signal.aborted) throw new BudgetExceeded(`stopped waiting for ${what}: the probe's budget ran out`);
-    const value = await poll();
+    const value = await poll().catch((e: unknown) => {
+      if (e instanceof RunNotFound) return undefined; // listed, not yet readable: poll again
+      throw e;
+    });
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, POLL_MS));
@@ -60,22 +65,34 @@ function createContext(probe: LoadedProbe, engine: Engine, worker: Worker, ledge
         const ids = await api.runIdsForEvent(eventId);
         return ids.length >= count ? Promise.all(ids.map(getRun)) : undefined;
       }),
-    waitForEnd: (runId, options) =>
-      until(signal, options?.timeoutMs ?? DEFAULT_WAIT_MS, `run ${runId} to end`, async () => {
+    waitForEnd: async (runId, options) => {
+      const ended = await until(signal, options?.timeoutMs ?? DEFAULT_WAIT_MS, `run ${runId} to end`, async () => {
         const run = await getRun(runId);
         return ENDED_STATUSES.has(run.status) ? run : undefined;
-      }),
+      });
+      if (ended.status !== 'COMPLETED' || ended.output !== null) return ended;
+      // The status can turn COMPLETED a moment before the output is stored: read again briefly.
+      return until(signal, OUTPUT_SETTLE_MS, `the output of run ${runId}`, async () => {
+        const run = await getRun(runId);
+        return run.output !== null ? run : undefined;
+      }).catch(() => ended);
+    },
     getRun,
     getTrace: (runId) => api.getTrace(runId),
+    rerun: (runId) => api.rerun(runId),
     worker: {
       kill: () => worker.kill(),
       start: (env) => worker.start(env),
       get running() {
         return worker.running;
       },
+      output: () => worker.output(),
     },
     server: {
-      restart: (options) => engine.restart(options),
+      restart: async (options) => {
+        await engine.restart(options);
+        if (worker.running) await worker.sync();
+      },
       get persistent() {
         return engine.persistent;
       },

@@ -1,6 +1,6 @@
 /** Starts, kills and restarts a probe's worker process, and syncs it with the server. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LEDGER_ENV } from '../src/probes/harness/ledger.ts';
 import { freePort, waitForHttp } from './engine.ts';
@@ -75,6 +75,15 @@ export class Worker {
     const res = await fetch(this.serveUrl, { method: 'PUT' });
     const body = await res.text();
     if (!res.ok) throw new Error(`Syncing the worker failed: HTTP ${res.status} ${body}`);
+  }
+
+  /** What the worker processes printed so far. */
+  output(): string {
+    try {
+      return readFileSync(this.options.logFile, 'utf8');
+    } catch {
+      return '';
+    }
   }
 
   /** SIGKILL: the process ends at once, mid-step if a step is running. */

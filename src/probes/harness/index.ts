@@ -5,7 +5,7 @@
  */
 export { defineProbe } from './probe.ts';
 export type { ProbeContext, ProbeDefinition, RunView, TraceSpan } from './probe.ts';
-export { record, type LedgerEntry } from './ledger.ts';
+export { record, recordOnce, type LedgerEntry } from './ledger.ts';
 
 /** Environment variable through which the runner hands function code a "deployment" label (see `deployment`). */
 export const DEPLOYMENT_ENV = 'PROBE_DEPLOYMENT';

@@ -32,3 +32,16 @@ export function readLedger(file: string): LedgerEntry[] {
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as LedgerEntry);
 }
+
+/**
+ * Appends an effect unless one with the same idempotency key was recorded before, the way an API that honours
+ * idempotency keys (payments, say) ignores a repeated request. Returns whether the effect happened now.
+ */
+export function recordOnce(effect: string, idempotencyKey: string, data?: Record<string, unknown>): boolean {
+  const file = process.env[LEDGER_ENV];
+  if (!file) throw new Error(`${LEDGER_ENV} is not set: ledger effects can only be recorded inside a probe worker`);
+  const seen = readLedger(file).some((e) => e.effect === effect && (e.data as { idempotencyKey?: string } | undefined)?.idempotencyKey === idempotencyKey);
+  if (seen) return false;
+  record(effect, { ...data, idempotencyKey });
+  return true;
+}

@@ -55,6 +55,8 @@ export interface ProbeContext {
   getRun(runId: string): Promise<RunView>;
   /** The run's trace: one span per step and attempt, with timings. */
   getTrace(runId: string): Promise<TraceSpan>;
+  /** Asks the server to run a finished run again (its "rerun"); resolves to the new run's id. */
+  rerun(runId: string): Promise<string>;
 
   /** The probe's worker: the HTTP app that serves this probe's functions through the SDK. */
   worker: {
@@ -64,10 +66,12 @@ export interface ProbeContext {
     start(env?: Record<string, string>): Promise<void>;
     /** Whether the worker process is alive now. */
     readonly running: boolean;
+    /** Everything the worker processes printed so far (SDK warnings and errors land here). */
+    output(): string;
   };
   /** The Inngest server under test. */
   server: {
-    /** Stops the server (SIGTERM) and starts it again on the same ports and data directory. */
+    /** Stops the server (SIGTERM), starts it again on the same ports and data directory, and re-syncs the worker. */
     restart(options?: { persist?: boolean }): Promise<void>;
     /** Whether the server was started with its persistence option (`--persist`). */
     readonly persistent: boolean;

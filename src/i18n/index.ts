@@ -1,0 +1,70 @@
+/**
+ * Interface strings and URL helpers for both languages. Components take every word they show from here.
+ * The Japanese dictionary is typed as `Dictionary`, so a missing or extra key fails `astro check`.
+ */
+import { langs, type Lang } from '../catalog/criteria.ts';
+import { en, type Dictionary, type Key } from './en.ts';
+import { ja } from './ja.ts';
+
+export type { Key, Lang };
+export { langs };
+
+const dictionaries: Record<Lang, Dictionary> = { en, ja };
+
+/** Narrows a route parameter to a language, throwing on anything else. */
+export function toLang(value: string | undefined): Lang {
+  if (value === 'en' || value === 'ja') return value;
+  throw new Error(`Unknown language "${value}"`);
+}
+
+/** The other language of the two. */
+export function otherLang(lang: Lang): Lang {
+  return lang === 'en' ? 'ja' : 'en';
+}
+
+/** Looks a string up and fills its `{name}` placeholders. */
+export function translate(lang: Lang, key: Key, vars: Record<string, string | number> = {}): string {
+  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+/** A `t()` bound to one language. */
+export function useTranslations(lang: Lang) {
+  return (key: Key, vars?: Record<string, string | number>) => translate(lang, key, vars);
+}
+
+/** Formats a number for the language (grouping, decimals). */
+export function formatNumber(lang: Lang, n: number, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits }).format(n);
+}
+
+/** Formats a run timestamp in UTC, so the page says the same thing wherever it is built. */
+export function formatDate(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(iso));
+}
+
+/** Formats a duration in milliseconds as seconds once it is long enough to read that way. */
+export function formatDuration(lang: Lang, ms: number): string {
+  return ms >= 1000 ? `${formatNumber(lang, ms / 1000)} s` : `${formatNumber(lang, ms, 0)} ms`;
+}
+
+const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+
+/** Site-relative URLs, with the trailing slash the config asks for. */
+export const paths = {
+  home: () => `${base}/`,
+  overview: (lang: Lang) => `${base}/${lang}/`,
+  categories: (lang: Lang) => `${base}/${lang}/categories/`,
+  category: (lang: Lang, cat: string) => `${base}/${lang}/categories/${cat}/`,
+  criterion: (lang: Lang, id: string) => `${base}/${lang}/criteria/${id.toLowerCase()}/`,
+  /** The anchor of a criterion's cell on its category page. */
+  cell: (lang: Lang, cat: string, id: string) => `${base}/${lang}/categories/${cat}/#${id.toLowerCase()}`,
+};
+
+/** The same page in another language: swaps the language segment of a path. */
+export function switchLangPath(pathname: string, to: Lang): string {
+  const rest = pathname.slice(base.length);
+  const m = /^\/(en|ja)(\/.*)?$/.exec(rest);
+  return m ? `${base}/${to}${m[2] ?? '/'}` : paths.overview(to);
+}

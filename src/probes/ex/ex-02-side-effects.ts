@@ -1,0 +1,88 @@
+/**
+ * EX-02 · Side-effect guarantee
+ *
+ * Question: what does Inngest promise for an effect inside a step, when the worker crashes after the effect
+ * happened but before the step reported its result? How often is the effect repeated, and what must the user
+ * add to make it happen once?
+ *
+ * How: several runs start at once. Each one's step performs an effect (a ledger line standing in for "charge
+ * the card"), then, on the first attempt, stays busy, so the step has not reported when the probe SIGKILLs the
+ * worker. After a restart every run retries the step. The same is done with a step that guards its effect with
+ * an idempotency key of its own (run id + step), the pattern the user must add.
+ */
+import { Inngest } from 'inngest';
+import { defineProbe, hold, record, recordOnce } from '../harness/index.ts';
+
+const inngest = new Inngest({ id: 'ex-02' });
+const TRIALS = 8;
+
+/** Charges once per attempt: the effect is not protected beyond what the step itself gives. */
+const unguarded = inngest.createFunction(
+  { id: 'ex-02-unguarded', triggers: [{ event: 'probe/ex-02.unguarded' }], retries: 3 },
+  async ({ step, attempt, event }) => {
+    await step.run('charge card', async () => {
+      record('unguarded: card charged', { trial: event.data.trial });
+      if (attempt === 0) await hold(60_000); // the crash lands here: effect done, result not yet reported
+      return 'charged';
+    });
+  },
+);
+
+/** Charges through an idempotency key, as a payment API with idempotency keys would. */
+const guarded = inngest.createFunction(
+  { id: 'ex-02-guarded', triggers: [{ event: 'probe/ex-02.guarded' }], retries: 3 },
+  async ({ step, attempt, event, runId }) => {
+    await step.run('charge card', async () => {
+      // The key is stable across attempts of this step, so the "provider" can drop a repeat.
+      recordOnce('guarded: card charged', `${runId}:charge card`, { trial: event.data.trial });
+      if (attempt === 0) await hold(60_000);
+      return 'charged';
+    });
+  },
+);
+
+export default defineProbe({
+  id: 'EX-02',
+  question: 'How often does an effect inside a step repeat when the worker crashes before the step reports?',
+  budgetMs: 150_000,
+  client: inngest,
+  functions: [unguarded, guarded],
+
+  async run(t) {
+    // 1. Start every trial of both kinds; wait until each has performed its effect and is still in the step.
+    const events: string[] = [];
+    for (let trial = 0; trial < TRIALS; trial++) {
+      events.push(await t.send('probe/ex-02.unguarded', { trial }));
+      events.push(await t.send('probe/ex-02.guarded', { trial }));
+    }
+    await t.ledger.waitFor('unguarded: card charged', TRIALS);
+    await t.ledger.waitFor('guarded: card charged', TRIALS);
+
+    // 2. Crash the worker inside every step at once, then restart it.
+    await t.worker.kill();
+    await t.worker.start();
+
+    // 3. Wait for every run to end.
+    const ended = [];
+    for (const eventId of events) {
+      const [run] = await t.waitForRuns(eventId);
+      ended.push(await t.waitForEnd(run!.id, { timeoutMs: 90_000 }));
+    }
+
+    // 4. Count: each trial's effect, per kind.
+    const unguardedCharges = t.ledger.count('unguarded: card charged');
+    const guardedCharges = t.ledger.count('guarded: card charged');
+    t.metric('unguarded: effects per trial', 'effects', unguardedCharges / TRIALS);
+    t.metric('unguarded: trials with a repeated effect', '%', (100 * (unguardedCharges - TRIALS)) / TRIALS);
+    t.metric('guarded: effects per trial', 'effects', guardedCharges / TRIALS);
+
+    t.check('every run completed after the crash', TRIALS * 2, ended.filter((r) => r.status === 'COMPLETED').length);
+    t.check(
+      'unguarded step: the effect repeats once per attempt (at-least-once)',
+      `≥ ${TRIALS} and ≤ ${TRIALS * 2}`,
+      unguardedCharges,
+      unguardedCharges >= TRIALS && unguardedCharges <= TRIALS * 2,
+    );
+    t.check('guarded step: one effect per trial with a user idempotency key', TRIALS, guardedCharges);
+  },
+});
