@@ -13,8 +13,8 @@ export default defineConfig({
   i18n: {
     locales: ['en', 'ja'],
     defaultLocale: 'en',
-    // Routes live under src/pages/[lang]/ and `/` links to /en/ itself, so Astro adds no redirects of its own.
-    routing: 'manual',
+    // Every route lives under src/pages/[lang]/; `/` is our own page that links to /en/, so no automatic redirect.
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   markdown: {
     shikiConfig: { theme: 'github-light' },

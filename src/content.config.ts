@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { defineCollection, type Loader } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { defineCollection } from 'astro:content';
+import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { parseResultsFile, resultsFileSchema } from './schema.ts';
 

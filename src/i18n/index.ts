@@ -41,7 +41,7 @@ export function formatNumber(lang: Lang, n: number, maximumFractionDigits = 1): 
 
 /** Formats a run timestamp in UTC, so the page says the same thing wherever it is built. */
 export function formatDate(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(iso));
 }
 
 /** Formats a duration in milliseconds as seconds once it is long enough to read that way. */
