@@ -99,7 +99,7 @@ export const en = {
   'cell.skipReason': 'Skipped because',
   'cell.error': 'What broke',
   'cell.duration': 'Probe took {duration}',
-  'cell.notEvaluated': 'Not evaluated yet. The seed report rated the Inngest Python SDK 0.5.x at this baseline; it is not a finding of this report.',
+  'cell.notEvaluated': 'No probe has run for this criterion yet. The baseline is the seed report’s rating of the Inngest Python SDK 0.5.x, not a finding of this report.',
   'cell.in': 'In',
   'cell.out': 'Out',
   'cell.permalink': 'Permalink',

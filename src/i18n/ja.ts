@@ -101,7 +101,7 @@ export const ja: Dictionary = {
   'cell.skipReason': 'スキップの理由',
   'cell.error': '発生したエラー',
   'cell.duration': 'プローブ所要時間 {duration}',
-  'cell.notEvaluated': '未評価。シードレポートによる Inngest Python SDK 0.5.x の評価をベースラインとして示します。本レポートの結論ではありません。',
+  'cell.notEvaluated': 'この基準のプローブはまだ実行されていません。ベースラインはシードレポートによる Inngest Python SDK 0.5.x の評価であり、本レポートの結論ではありません。',
   'cell.in': '入力',
   'cell.out': '出力',
   'cell.permalink': 'パーマリンク',
