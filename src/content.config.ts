@@ -13,7 +13,8 @@ import { z } from 'astro/zod';
 import { parseResultsFile, resultsFileSchema } from './schema.ts';
 
 const root = process.cwd();
-const RESULTS_DIR = join(root, 'results');
+/** Where results files live; REPORT_RESULTS_DIR overrides it (e.g. to build from a scratch run). */
+const RESULTS_DIR = process.env.REPORT_RESULTS_DIR ?? join(root, 'results');
 const PROBES_DIR = join(root, 'src', 'probes');
 /** Folders under src/probes that hold plumbing, not probes. */
 const NOT_PROBES = new Set(['harness']);
