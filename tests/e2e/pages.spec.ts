@@ -11,6 +11,15 @@ for (const lang of langs) {
       expect(criteria.length).toBe(58);
       await expect(page.locator('.verdict')).toBeVisible();
       await expect(page.locator('.fail-close-table tbody tr')).toHaveCount(criteria.filter((k) => k.failClose).length);
+      // Every star rating is an image with a spoken label, not only glyphs.
+      for (const stars of await page.locator('.stars').all()) {
+        await expect(stars).toHaveAttribute('role', 'img');
+        await expect(stars).toHaveAttribute('aria-label', /\d/);
+      }
+      // Criteria not evaluated yet are marked so, with the baseline labelled.
+      const pending = criteria.length - evaluated.length;
+      await expect(page.locator('.criteria-map .is-pending .status-pending')).toHaveCount(pending);
+      await expect(page.locator('.criteria-map .is-pending .baseline')).toHaveCount(pending);
     });
 
     test('every page has a skip link, a main landmark and one h1', async ({ page }) => {
