@@ -5,9 +5,14 @@
  */
 import type { RunView, TraceSpan } from '../src/probes/harness/probe.ts';
 
-/** The event key the dev server accepts without checking it. */
-const DEV_EVENT_KEY = 'probe';
 const REQUEST_TIMEOUT_MS = 10_000;
+
+/** Where the server is and the keys it wants, read afresh for each call (a probe may switch modes). */
+export interface Connection {
+  url: string;
+  eventKey: string;
+  signingKey: string | undefined;
+}
 
 let nonce = 0;
 /** v1 GETs are cached by URL; a unique query parameter reads through the cache. */
@@ -15,10 +20,12 @@ function fresh(url: string): string {
   return `${url}${url.includes('?') ? '&' : '?'}_probe=${Date.now().toString(36)}${(nonce++).toString(36)}`;
 }
 
-async function json<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+async function json<T>(url: string, init: RequestInit = {}, signingKey?: string): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (signingKey) headers.set('authorization', `Bearer ${signingKey}`);
+  const res = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   const text = await res.text();
-  if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url} answered HTTP ${res.status}: ${text.slice(0, 300)}`);
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered HTTP ${res.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text) as T;
 }
 
@@ -68,12 +75,21 @@ function toSpan(s: V2Span): TraceSpan {
 
 /** A client for one server's APIs. */
 export class ServerApi {
-  constructor(readonly baseUrl: string) {}
+  constructor(private readonly connection: () => Connection) {}
+
+  private get baseUrl(): string {
+    return this.connection().url;
+  }
+
+  private call<T>(path: string, init?: RequestInit): Promise<T> {
+    const { url, signingKey } = this.connection();
+    return json<T>(`${url}${path}`, init, signingKey);
+  }
 
   /** `POST /e/{key}`: sends one event; returns the id the server assigned (or kept). */
   async send(name: string, data: Record<string, unknown> = {}, id?: string): Promise<string> {
     const body = { name, data, ...(id ? { id } : {}) };
-    const res = await json<{ ids: string[]; status: number }>(`${this.baseUrl}/e/${DEV_EVENT_KEY}`, {
+    const res = await json<{ ids: string[]; status: number }>(`${this.baseUrl}/e/${this.connection().eventKey}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -85,15 +101,15 @@ export class ServerApi {
 
   /** `GET /v1/events/{id}/runs`: runs started by one event (status only). */
   async runIdsForEvent(eventId: string): Promise<string[]> {
-    const res = await json<{ data: { run_id: string }[] | null }>(fresh(`${this.baseUrl}/v1/events/${eventId}/runs`));
+    const res = await this.call<{ data: { run_id: string }[] | null }>(fresh(`/v1/events/${eventId}/runs`));
     return (res.data ?? []).map((r) => r.run_id);
   }
 
   /** GraphQL `run(runID)`: status and output of one run. */
   async getRun(runId: string): Promise<RunView> {
     const query = `query($id: String!) { run(runID: $id) { id status output startedAt endedAt } }`;
-    const res = await json<{ data?: { run?: { id: string; status: string; output: string | null; startedAt?: string; endedAt?: string } }; errors?: { message: string }[] }>(
-      `${this.baseUrl}/v0/gql`,
+    const res = await this.call<{ data?: { run?: { id: string; status: string; output: string | null; startedAt?: string; endedAt?: string } }; errors?: { message: string }[] }>(
+      `/v0/gql`,
       { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { id: runId } }) },
     );
     const run = res.data?.run;
@@ -112,7 +128,7 @@ export class ServerApi {
 
   /** `POST /api/v2/runs/{id}/rerun`: starts a new run of the same function with the same event. */
   async rerun(runId: string): Promise<string> {
-    const res = await json<{ data: { runId: string } }>(`${this.baseUrl}/api/v2/runs/${runId}/rerun`, {
+    const res = await this.call<{ data: { runId: string } }>(`/api/v2/runs/${runId}/rerun`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
@@ -122,7 +138,7 @@ export class ServerApi {
 
   /** `GET /api/v2/runs/{id}/trace`: the run's span tree. */
   async getTrace(runId: string): Promise<TraceSpan> {
-    const res = await json<{ data: { rootSpan: V2Span } }>(`${this.baseUrl}/api/v2/runs/${runId}/trace`);
+    const res = await this.call<{ data: { rootSpan: V2Span } }>(`/api/v2/runs/${runId}/trace`);
     return toSpan(res.data.rootSpan);
   }
 }

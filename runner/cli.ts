@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProbeResult, RunInfo } from '../src/schema.ts';
 import { hashFile, idOfFile, listProbeFiles, loadProbe, selectProbeFiles } from './discover.ts';
-import { connectEngine, findBinary, HOW_TO_GET_A_SERVER, startEngine, URL_ENV, type Engine } from './engine.ts';
+import { connectEngine, findBinary, HOW_TO_GET_A_SERVER, killAllEngines, startEngine, URL_ENV, type Engine } from './engine.ts';
 import { gitCommit, machine, sdkVersion } from './provenance.ts';
 import { formatLine, formatSummary } from './progress.ts';
 import { mergeResults, readResults, writeResults } from './results.ts';
@@ -70,8 +70,7 @@ async function main(): Promise<number> {
   }
   const server: Engine = engine;
   // Probe modules build Inngest clients when imported; point them at the server under test.
-  process.env.INNGEST_DEV = server.url;
-  process.env.INNGEST_BASE_URL = server.url;
+  Object.assign(process.env, server.workerEnv());
 
   let interrupted = false;
   const interrupt = (signal: string) => {
@@ -79,7 +78,8 @@ async function main(): Promise<number> {
     interrupted = true;
     console.error(`\n${signal}: stopping; results/ is left as it was.`);
     killAllWorkers();
-    void (engine?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+    killAllEngines();
+    process.exit(130);
   };
   process.on('SIGINT', () => interrupt('SIGINT'));
   process.on('SIGTERM', () => interrupt('SIGTERM'));
@@ -146,7 +146,7 @@ main().then(
   (code) => process.exit(code),
   async (e: Error) => {
     killAllWorkers();
-    await engine?.stop().catch(() => {});
+    await engine?.stop().catch(() => killAllEngines());
     console.error(`npm run probes: ${e.message}`);
     process.exit(2);
   },

@@ -1,7 +1,8 @@
 /** The Inngest server under test: found, started, restarted and stopped here, and nowhere else. */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, createWriteStream, existsSync, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 
@@ -81,14 +82,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Waits until `url` answers 2xx, or throws after `timeoutMs`. */
-export async function waitForHttp(url: string, timeoutMs: number, what: string): Promise<void> {
+/** Waits until `url` answers 2xx (or, with `anyStatus`, answers at all), or throws after `timeoutMs`. */
+export async function waitForHttp(url: string, timeoutMs: number, what: string, anyStatus = false): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   while (Date.now() < deadline) {
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (res.ok) return;
+      if (res.ok || anyStatus) return;
       lastError = `HTTP ${res.status}`;
     } catch (e) {
       lastError = (e as Error).message;
@@ -98,21 +99,39 @@ export async function waitForHttp(url: string, timeoutMs: number, what: string):
   throw new Error(`${what} did not become ready at ${url} within ${timeoutMs} ms (last: ${lastError})`);
 }
 
+/**
+ * How the server runs. `dev`: `inngest dev` with its defaults (in-memory state). `dev-persist`: `inngest dev
+ * --persist`. `self-hosted`: `inngest start` with keys, run state in an external Redis (Debian's
+ * `redis-server`, started on loopback by the runner) and history in SQLite in the data directory.
+ * `self-hosted-embedded-redis`: `inngest start` without `--redis-uri`, whose help promises an in-memory Redis
+ * "with periodic snapshot backups".
+ */
+export type EngineMode = 'dev' | 'dev-persist' | 'self-hosted' | 'self-hosted-embedded-redis';
+
 /** A running Inngest server, as the probes see it. */
 export interface Engine {
   url: string;
-  kind: 'dev' | 'self-hosted';
+  readonly mode: EngineMode;
+  readonly kind: 'dev' | 'self-hosted';
   source: 'started' | 'external';
   version: string;
-  flags: string[];
-  persistent: boolean;
-  stateStore: string;
-  /** Restarts the server on the same ports and data directory; throws for an external server. */
-  restart(options?: { persist?: boolean }): Promise<void>;
+  readonly flags: string[];
+  readonly stateStore: string;
+  /** Key for `POST /e/{key}`; the dev server accepts any. */
+  readonly eventKey: string;
+  /** Signing key the server checks on its APIs and the SDK uses; none in dev mode. */
+  readonly signingKey: string | undefined;
+  /** Environment a worker needs to talk to this server in its current mode. */
+  workerEnv(): Record<string, string>;
+  /** Whether the runner can start this mode here (self-hosted needs `redis-server`). */
+  supports(mode: EngineMode): boolean;
+  /** Restarts the server on the same ports and data directory, optionally in another mode. */
+  restart(options?: { mode?: EngineMode }): Promise<void>;
   stop(): Promise<void>;
 }
 
 const READY_TIMEOUT_MS = 30_000;
+const DEV_EVENT_KEY = 'probe';
 
 /** Connects to a server that is already running; it cannot be restarted by probes. */
 export async function connectEngine(url: string): Promise<Engine> {
@@ -121,12 +140,16 @@ export async function connectEngine(url: string): Promise<Engine> {
   const info = (await (await fetch(`${base}/dev`)).json()) as { version?: string };
   return {
     url: base,
+    mode: 'dev',
     kind: 'dev',
     source: 'external',
     version: info.version ?? 'unknown',
     flags: [],
-    persistent: false,
     stateStore: 'unknown: an external server, configured outside the runner',
+    eventKey: DEV_EVENT_KEY,
+    signingKey: undefined,
+    workerEnv: () => ({ INNGEST_DEV: base, INNGEST_BASE_URL: base }),
+    supports: (mode) => mode === 'dev',
     async restart() {
       throw new Error('This probe restarts the server, which the runner cannot do to an external server');
     },
@@ -134,79 +157,156 @@ export async function connectEngine(url: string): Promise<Engine> {
   };
 }
 
+/** Finds Debian's (or any) `redis-server` on PATH. */
+function findRedis(): string | null {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, 'redis-server');
+    if (dir && isExecutable(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** A child process with its output appended to a log, stopped politely and then firmly. */
+function launch(command: string, args: string[], cwd: string, log: WriteStream): ChildProcess {
+  log.write(`\n--- starting: ${command} ${args.join(' ')} (cwd ${cwd})\n`);
+  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DO_NOT_TRACK: '1' } });
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
+}
+
+async function halt(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await gone;
+  clearTimeout(timer);
+}
+
+/** Server and Redis processes alive, so an interrupted run can kill them all. */
+const live = new Set<ChildProcess>();
+
+/** Kills every server process the runner started (used on interruption). */
+export function killAllEngines(): void {
+  for (const child of live) child.kill('SIGKILL');
+  live.clear();
+}
+
 /**
- * Starts `inngest dev` from a binary on free loopback ports, in a private data directory.
- * `logFile` receives the server's own output, for diagnosing a failed probe.
+ * Starts the Inngest server from a binary on free loopback ports, in a private data directory, in `dev` mode;
+ * probes may restart it in another mode. `logFile` receives the server's own output.
  */
-export async function startEngine(bin: FoundBinary, logFile: string, persist = false): Promise<Engine> {
+export async function startEngine(bin: FoundBinary, logFile: string): Promise<Engine> {
   const dataDir = mkdtempSync(join(tmpdir(), 'inngest-probe-server-'));
   const ports = { api: await freePort(), gateway: await freePort(), gatewayGrpc: await freePort(), executorGrpc: await freePort() };
-  const baseFlags = [
+  const url = `http://127.0.0.1:${ports.api}`;
+  const signingKey = randomBytes(32).toString('hex');
+  const selfHostedEventKey = randomBytes(16).toString('hex');
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const redisBin = findRedis();
+  let redis: { child: ChildProcess; uri: string } | null = null;
+  let server: ChildProcess | null = null;
+  let mode: EngineMode = 'dev';
+
+  const common = [
     '--host', '127.0.0.1',
     '--port', String(ports.api),
     '--connect-gateway-port', String(ports.gateway),
     '--connect-gateway-grpc-port', String(ports.gatewayGrpc),
     '--connect-executor-grpc-port', String(ports.executorGrpc),
-    '--no-discovery',
-    '--no-poll',
   ];
-  const log = createWriteStream(logFile, { flags: 'a' });
-  const url = `http://127.0.0.1:${ports.api}`;
-  let child: ChildProcess | null = null;
-  let persistent = persist;
+  const selfHosted = (m: EngineMode) => m === 'self-hosted' || m === 'self-hosted-embedded-redis';
+  const argsFor = (m: EngineMode, redisUri = '<redis-uri>'): string[] =>
+    selfHosted(m)
+      ? ['start', ...common, '--signing-key', '<signing-key>', '--event-key', '<event-key>', '--sqlite-dir', '<data-dir>', ...(m === 'self-hosted' ? ['--redis-uri', redisUri] : [])]
+      : ['dev', ...common, '--no-discovery', '--no-poll', ...(m === 'dev-persist' ? ['--persist'] : [])];
 
-  const launch = async () => {
-    const flags = [...baseFlags, ...(persistent ? ['--persist'] : [])];
-    log.write(`\n--- starting: inngest dev ${flags.join(' ')} (cwd ${dataDir})\n`);
-    child = spawn(bin.path, ['dev', ...flags], { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DO_NOT_TRACK: '1' } });
-    child.stdout?.pipe(log, { end: false });
-    child.stderr?.pipe(log, { end: false });
-    const exited = new Promise<never>((_, reject) =>
-      child?.once('exit', (code) => reject(new Error(`inngest dev exited with code ${code}; see ${logFile}`))),
+  const ensureRedis = async (): Promise<string> => {
+    if (redis) return redis.uri;
+    if (!redisBin) throw new Error('self-hosted mode needs redis-server on PATH (Debian: apt-get install redis-server)');
+    const port = await freePort();
+    const child = launch(redisBin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], dataDir, log);
+    redis = { child, uri: `redis://127.0.0.1:${port}` };
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const open = await new Promise<boolean>((resolveOpen) => {
+        const socket = connect(port, '127.0.0.1', () => (socket.end(), resolveOpen(true)));
+        socket.on('error', () => resolveOpen(false));
+      });
+      if (open) return redis.uri;
+      if (Date.now() > deadline) throw new Error(`redis-server did not listen on ${port}; see ${logFile}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  const up = async () => {
+    const redisUri = mode === 'self-hosted' ? await ensureRedis() : undefined;
+    const args = argsFor(mode, redisUri).map((a) =>
+      a === '<signing-key>' ? signingKey : a === '<event-key>' ? selfHostedEventKey : a === '<data-dir>' ? dataDir : a,
     );
-    await Promise.race([waitForHttp(`${url}/health`, READY_TIMEOUT_MS, 'The Inngest dev server'), exited]);
-    exited.catch(() => {}); // later exits are expected (restarts) and handled by `halt`
-  };
-  const halt = async () => {
-    const running = child;
-    child = null;
-    if (!running || running.exitCode !== null) return;
-    const gone = new Promise((r) => running.once('exit', r));
-    running.kill('SIGTERM');
-    const timer = setTimeout(() => running.kill('SIGKILL'), 10_000);
-    await gone;
-    clearTimeout(timer);
+    const child = launch(bin.path, args, dataDir, log);
+    server = child;
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`inngest ${args[0]} exited with code ${code}; see ${logFile}`))),
+    );
+    exited.catch(() => {}); // a later exit is a restart, handled by halt()
+    await Promise.race([waitForHttp(`${url}/health`, READY_TIMEOUT_MS, `The Inngest server (${mode})`), exited]);
   };
 
-  await launch();
+  await up();
   const version = binaryVersion(bin.path);
-  const engine: Engine = {
+  return {
     url,
-    kind: 'dev',
     source: 'started',
     version,
-    get flags() {
-      // Port numbers change every run; the record keeps the flags and says the ports were free ones.
-      return ['dev', ...baseFlags, ...(persistent ? ['--persist'] : [])].map((f) => (/^\d+$/.test(f) ? '<free port>' : f));
+    get mode() {
+      return mode;
     },
-    get persistent() {
-      return persistent;
+    get kind() {
+      return selfHosted(mode) ? 'self-hosted' : 'dev';
+    },
+    // Ports, keys and paths change every run; the record keeps the flags and says what stood there.
+    get flags() {
+      return argsFor(mode).map((f) => (/^\d+$/.test(f) ? '<free port>' : f));
     },
     get stateStore() {
-      return persistent
-        ? 'dev server with --persist: in-memory Redis snapshotted to, and SQLite in, a private data directory'
-        : 'dev server defaults: in-memory Redis and SQLite, lost when the server stops';
+      return {
+        dev: 'inngest dev defaults: run state in an in-process Redis, history in an in-memory SQLite',
+        'dev-persist': 'inngest dev --persist: run state in an in-process Redis, history in SQLite on disk',
+        'self-hosted': 'inngest start: run state in an external Redis (redis-server on loopback), history in SQLite on disk',
+        'self-hosted-embedded-redis': 'inngest start without --redis-uri: run state in its embedded Redis, history in SQLite on disk',
+      }[mode];
+    },
+    get eventKey() {
+      return selfHosted(mode) ? selfHostedEventKey : DEV_EVENT_KEY;
+    },
+    get signingKey() {
+      return selfHosted(mode) ? signingKey : undefined;
+    },
+    workerEnv(): Record<string, string> {
+      return selfHosted(mode)
+        ? { INNGEST_DEV: '0', INNGEST_BASE_URL: url, INNGEST_SIGNING_KEY: signingKey, INNGEST_EVENT_KEY: selfHostedEventKey }
+        : { INNGEST_DEV: url, INNGEST_BASE_URL: url };
+    },
+    supports(m) {
+      return m !== 'self-hosted' || redisBin !== null;
     },
     async restart(options) {
-      await halt();
-      if (options?.persist !== undefined) persistent = options.persist;
-      await launch();
+      await halt(server);
+      server = null;
+      if (options?.mode) mode = options.mode;
+      await up();
     },
     async stop() {
-      await halt();
+      await halt(server);
+      server = null;
+      await halt(redis?.child ?? null);
+      redis = null;
       log.end();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  return engine;
 }

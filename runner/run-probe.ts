@@ -50,8 +50,8 @@ async function until<T>(signal: AbortSignal, timeoutMs: number, what: string, po
   }
 }
 
-function createContext(probe: LoadedProbe, engine: Engine, worker: Worker, ledgerFile: string, recorder: Recorder, signal: AbortSignal): ProbeContext {
-  const api = new ServerApi(engine.url);
+function createContext(engine: Engine, worker: Worker, ledgerFile: string, recorder: Recorder, signal: AbortSignal): ProbeContext {
+  const api = new ServerApi(() => engine);
   const getRun = (id: string) => api.getRun(id);
   const runsForEvent = async (eventId: string): Promise<RunView[]> =>
     Promise.all((await api.runIdsForEvent(eventId)).map(getRun));
@@ -90,12 +90,19 @@ function createContext(probe: LoadedProbe, engine: Engine, worker: Worker, ledge
     },
     server: {
       restart: async (options) => {
+        const envBefore = JSON.stringify(engine.workerEnv());
         await engine.restart(options);
-        if (worker.running) await worker.sync();
+        if (!worker.running) return;
+        // A new mode may need other keys: restart the worker; otherwise re-sync it, as a deploy hook would.
+        if (JSON.stringify(engine.workerEnv()) !== envBefore) {
+          await worker.kill();
+          await worker.start();
+        } else await worker.sync();
       },
-      get persistent() {
-        return engine.persistent;
+      get mode() {
+        return engine.mode;
       },
+      supports: (mode) => engine.supports(mode),
       get url() {
         return engine.url;
       },
@@ -128,20 +135,14 @@ function createContext(probe: LoadedProbe, engine: Engine, worker: Worker, ledge
   };
 }
 
-/** Runs one probe to a result. Never throws: a broken probe or harness becomes verdict `error`. */
-export async function runProbe(probe: LoadedProbe, options: RunProbeOptions): Promise<ProbeResult> {
-  const { definition } = probe;
-  const started = performance.now();
-  const budgetMs = options.budgetMs ?? definition.budgetMs;
-  const slug = definition.id.toLowerCase();
-  const ledgerFile = join(options.workDir, `${slug}.ledger.jsonl`);
-  const worker = new Worker({
-    probeFile: probe.absolutePath,
-    serverUrl: options.engine.url,
-    ledgerFile,
-    logFile: join(options.workDir, `${slug}.worker.log`),
-  });
-  const recorder = new Recorder();
+/** What a scenario came to, before it is dressed as a result. */
+export type Outcome = Pick<ProbeResult, 'verdict' | 'skipReason' | 'error'>;
+
+/**
+ * Runs a scenario within a budget and judges it: `skipped` if it skipped, `error` if it threw, overran or checked
+ * nothing, otherwise `pass` or `fail` from its checks. The signal is aborted when the budget runs out.
+ */
+export async function settleScenario(scenario: (signal: AbortSignal) => Promise<void>, budgetMs: number, recorder: Recorder): Promise<Outcome> {
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const overrun = new Promise<never>((_, reject) => {
@@ -150,34 +151,49 @@ export async function runProbe(probe: LoadedProbe, options: RunProbeOptions): Pr
       reject(new Error(`the probe exceeded its budget of ${budgetMs} ms`));
     }, budgetMs);
   });
+  try {
+    await Promise.race([scenario(abort.signal), overrun]);
+    const { verdict, error } = recorder.verdict();
+    return error ? { verdict, error: { message: error } } : { verdict };
+  } catch (e) {
+    if (e instanceof ProbeSkipped) return { verdict: 'skipped', skipReason: e.reason };
+    return { verdict: 'error', error: { message: (e as Error).message || String(e) } };
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+  }
+}
 
-  const base = {
+/** Runs one probe to a result. Never throws: a broken probe or harness becomes verdict `error`. */
+export async function runProbe(probe: LoadedProbe, options: RunProbeOptions): Promise<ProbeResult> {
+  const { definition } = probe;
+  const started = performance.now();
+  const slug = definition.id.toLowerCase();
+  const ledgerFile = join(options.workDir, `${slug}.ledger.jsonl`);
+  const worker = new Worker({
+    probeFile: probe.absolutePath,
+    serverEnv: () => options.engine.workerEnv(),
+    ledgerFile,
+    logFile: join(options.workDir, `${slug}.worker.log`),
+  });
+  const recorder = new Recorder();
+  const outcome = await settleScenario(
+    async (signal) => {
+      await worker.start();
+      await definition.run(createContext(options.engine, worker, ledgerFile, recorder, signal));
+    },
+    options.budgetMs ?? definition.budgetMs,
+    recorder,
+  ).finally(() => worker.stop());
+  return {
     id: definition.id,
     runId: options.runId,
+    ...outcome,
+    durationMs: Math.round(performance.now() - started),
     checks: recorder.checks,
     metrics: recorder.metrics,
     notes: recorder.notes,
     source: probe.source,
     sourceHash: probe.sourceHash,
   };
-  let outcome: Pick<ProbeResult, 'verdict' | 'skipReason' | 'error'>;
-  try {
-    await Promise.race([
-      (async () => {
-        await worker.start();
-        await definition.run(createContext(probe, options.engine, worker, ledgerFile, recorder, abort.signal));
-      })(),
-      overrun,
-    ]);
-    const { verdict, error } = recorder.verdict();
-    outcome = error ? { verdict, error: { message: error } } : { verdict };
-  } catch (e) {
-    if (e instanceof ProbeSkipped) outcome = { verdict: 'skipped', skipReason: e.reason };
-    else outcome = { verdict: 'error', error: { message: (e as Error).message || String(e) } };
-  } finally {
-    clearTimeout(timer);
-    abort.abort();
-    await worker.stop();
-  }
-  return { ...base, ...outcome, durationMs: Math.round(performance.now() - started) };
 }

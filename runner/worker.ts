@@ -20,7 +20,8 @@ export function killAllWorkers(): void {
 
 export interface WorkerOptions {
   probeFile: string;
-  serverUrl: string;
+  /** What the worker needs to reach the server in its current mode (URL, dev flag, keys). */
+  serverEnv: () => Record<string, string>;
   ledgerFile: string;
   logFile: string;
 }
@@ -30,6 +31,8 @@ export class Worker {
   private child: ChildProcess | null = null;
   private port = 0;
   private log: WriteStream;
+  /** The probe's own environment of the last start, kept for restarts that name none. */
+  private lastEnv: Record<string, string> = {};
 
   constructor(private readonly options: WorkerOptions) {
     this.log = createWriteStream(options.logFile, { flags: 'a' });
@@ -45,8 +48,9 @@ export class Worker {
   }
 
   /** Starts the worker (on the same port as before, if it ran already) and syncs its functions. */
-  async start(env: Record<string, string> = {}): Promise<void> {
+  async start(env: Record<string, string> = this.lastEnv): Promise<void> {
     if (this.running) throw new Error('the worker is already running');
+    this.lastEnv = env;
     if (!this.port) this.port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,8 +60,7 @@ export class Worker {
         PROBE_FILE: this.options.probeFile,
         PROBE_PORT: String(this.port),
         [LEDGER_ENV]: this.options.ledgerFile,
-        INNGEST_DEV: this.options.serverUrl,
-        INNGEST_BASE_URL: this.options.serverUrl,
+        ...this.options.serverEnv(),
       },
     });
     this.log.write(`--- worker start (pid ${child.pid}) ${JSON.stringify(env)}\n`);
@@ -66,7 +69,8 @@ export class Worker {
     live.add(child);
     child.once('exit', () => live.delete(child));
     this.child = child;
-    await waitForHttp(this.serveUrl, READY_TIMEOUT_MS, 'The probe worker');
+    // Any answer means it listens: in self-hosted mode an unsigned GET is refused with 401, as it should be.
+    await waitForHttp(this.serveUrl, READY_TIMEOUT_MS, 'The probe worker', true);
     await this.sync();
   }
 

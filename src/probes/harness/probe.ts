@@ -5,6 +5,9 @@
 import type { Inngest, InngestFunction } from 'inngest';
 import type { LedgerEntry } from './ledger.ts';
 
+/** How the server under test runs; see `ProbeContext.server.restart`. */
+export type ServerMode = 'dev' | 'dev-persist' | 'self-hosted' | 'self-hosted-embedded-redis';
+
 /** A run as the server reports it. `status` is the server's own word (e.g. COMPLETED, FAILED, RUNNING). */
 export interface RunView {
   id: string;
@@ -71,10 +74,17 @@ export interface ProbeContext {
   };
   /** The Inngest server under test. */
   server: {
-    /** Stops the server (SIGTERM), starts it again on the same ports and data directory, and re-syncs the worker. */
-    restart(options?: { persist?: boolean }): Promise<void>;
-    /** Whether the server was started with its persistence option (`--persist`). */
-    readonly persistent: boolean;
+    /**
+     * Stops the server (SIGTERM) and starts it again on the same ports and data directory, optionally in another
+     * mode, then re-syncs the worker. `dev`: `inngest dev`; `dev-persist`: `inngest dev --persist`;
+     * `self-hosted`: `inngest start` with run state in an external Redis; `self-hosted-embedded-redis`:
+     * `inngest start` with its embedded Redis.
+     */
+    restart(options?: { mode?: ServerMode }): Promise<void>;
+    /** The mode the server runs in now. */
+    readonly mode: ServerMode;
+    /** Whether the runner can start a mode on this machine (self-hosted needs `redis-server`). */
+    supports(mode: ServerMode): boolean;
     /** Base URL of the server, e.g. http://127.0.0.1:PORT. */
     readonly url: string;
   };

@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 /**
- * Makes sure the end-to-end tests have a browser and Japanese fonts.
+ * Makes sure the tests have what they need from the system.
  * On Debian without /usr/bin/chromium, installs Debian's `chromium` (Playwright cannot always download its own
- * browser there); installs `fonts-noto-cjk` when no "Noto Sans CJK" font is present. Says what it does.
+ * browser there); installs `fonts-noto-cjk` when no "Noto Sans CJK" font is present; installs `redis-server`,
+ * which the probes' self-hosted server mode uses, when missing. Says what it does.
  * Exits non-zero only when it cannot get a browser at all.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';
-const log = (msg) => console.log(`[ensure-browser] ${msg}`);
+const log = (msg) => console.log(`[ensure-tools] ${msg}`);
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -48,9 +49,10 @@ function aptGet(args) {
 const missing = [];
 if (!existsSync(CHROMIUM)) missing.push('chromium');
 if (!hasCjkFont()) missing.push('fonts-noto-cjk');
+if (!has('redis-server')) missing.push('redis-server');
 
 if (missing.length === 0) {
-  log(`${CHROMIUM} and Noto Sans CJK are present; nothing to install.`);
+  log(`${CHROMIUM}, Noto Sans CJK and redis-server are present; nothing to install.`);
   process.exit(0);
 }
 
@@ -73,7 +75,7 @@ if (own) {
   process.exit(0);
 }
 console.error(
-  `[ensure-browser] no browser for the end-to-end tests: ${CHROMIUM} is missing and Playwright's Chromium is not installed.\n` +
+  `[ensure-tools] no browser for the end-to-end tests: ${CHROMIUM} is missing and Playwright's Chromium is not installed.\n` +
     `  On Debian/Ubuntu: sudo apt-get install -y chromium fonts-noto-cjk\n` +
     `  Elsewhere: npx playwright install chromium`,
 );
