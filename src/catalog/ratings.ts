@@ -11,4 +11,10 @@ export interface Rating {
 
 export const ratings: Readonly<Record<string, Rating>> = {
   'EX-01': { stars: 5 },
+  'EX-02': { stars: 4 },
+  'EX-03': { stars: 5 },
+  'EX-04': { stars: 4 },
+  'EX-05': { stars: 4 },
+  'EX-06': { stars: 2 },
+  'EX-07': { stars: 4 },
 };
