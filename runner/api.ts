@@ -126,14 +126,42 @@ export class ServerApi {
     };
   }
 
-  /** `POST /api/v2/runs/{id}/rerun`: starts a new run of the same function with the same event. */
-  async rerun(runId: string): Promise<string> {
+  /**
+   * `POST /api/v2/runs/{id}/rerun`: starts a new run of the same function with the same event; with `fromStep`
+   * (a step's hashed id, as the trace shows it) the new run starts at that step.
+   */
+  async rerun(runId: string, fromStep?: { stepId: string; input?: unknown[] }): Promise<string> {
     const res = await this.call<{ data: { runId: string } }>(`/api/v2/runs/${runId}/rerun`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: '{}',
+      body: JSON.stringify(fromStep ? { fromStep } : {}),
     });
     return res.data.runId;
+  }
+
+  /** `POST /api/v2/runs/{id}/cancel`. */
+  async cancel(runId: string): Promise<void> {
+    await this.call(`/api/v2/runs/${runId}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  }
+
+  /** `GET /api/v2/runs?status=…`: runs in a given status (the newest first), up to `limit`. */
+  async listRuns(status: string, limit = 100): Promise<{ id: string; functionId: string; status: string }[]> {
+    const res = await this.call<{ data: { id: string; function: { id: string }; status: string }[] }>(
+      `/api/v2/runs?status=${encodeURIComponent(status)}&limit=${limit}`,
+    );
+    return (res.data ?? []).map((r) => ({ id: r.id, functionId: r.function.id, status: r.status }));
+  }
+
+  /** Any request to the server's APIs, answered as status and body (for probes that test an endpoint itself). */
+  async raw(method: string, path: string, body?: unknown): Promise<{ status: number; body: string }> {
+    const { url, signingKey } = this.connection();
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(signingKey ? { authorization: `Bearer ${signingKey}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    return { status: res.status, body: await res.text() };
   }
 
   /** `GET /api/v2/runs/{id}/trace`: the run's span tree. */
@@ -145,6 +173,16 @@ export class ServerApi {
 
 /** The server does not know the run (yet): a run listed for an event can take a moment to become readable. */
 export class RunNotFound extends Error {}
+
+/** The hashed id the server gave the step named `name`, searching the whole trace. */
+export function findStepId(span: TraceSpan, name: string): string | undefined {
+  if (span.name === name && span.stepId) return span.stepId;
+  for (const child of span.children) {
+    const found = findStepId(child, name);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /** Statuses after which a run changes no more. */
 export const ENDED_STATUSES = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);

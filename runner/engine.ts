@@ -125,8 +125,11 @@ export interface Engine {
   workerEnv(): Record<string, string>;
   /** Whether the runner can start this mode here (self-hosted needs `redis-server`). */
   supports(mode: EngineMode): boolean;
-  /** Restarts the server on the same ports and data directory, optionally in another mode. */
-  restart(options?: { mode?: EngineMode }): Promise<void>;
+  /**
+   * Restarts the server on the same ports and data directory, optionally in another mode or with extra flags
+   * (e.g. `--retry-interval 1`); extra flags stay until a restart names others.
+   */
+  restart(options?: { mode?: EngineMode; flags?: string[] }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -210,6 +213,7 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
   let redis: { child: ChildProcess; uri: string } | null = null;
   let server: ChildProcess | null = null;
   let mode: EngineMode = 'dev';
+  let extraFlags: string[] = [];
 
   const common = [
     '--host', '127.0.0.1',
@@ -219,10 +223,12 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
     '--connect-executor-grpc-port', String(ports.executorGrpc),
   ];
   const selfHosted = (m: EngineMode) => m === 'self-hosted' || m === 'self-hosted-embedded-redis';
-  const argsFor = (m: EngineMode, redisUri = '<redis-uri>'): string[] =>
-    selfHosted(m)
+  const argsFor = (m: EngineMode, redisUri = '<redis-uri>'): string[] => [
+    ...(selfHosted(m)
       ? ['start', ...common, '--signing-key', '<signing-key>', '--event-key', '<event-key>', '--sqlite-dir', '<data-dir>', ...(m === 'self-hosted' ? ['--redis-uri', redisUri] : [])]
-      : ['dev', ...common, '--no-discovery', '--no-poll', ...(m === 'dev-persist' ? ['--persist'] : [])];
+      : ['dev', ...common, '--no-discovery', '--no-poll', ...(m === 'dev-persist' ? ['--persist'] : [])]),
+    ...extraFlags,
+  ];
 
   const ensureRedis = async (): Promise<string> => {
     if (redis) return redis.uri;
@@ -270,7 +276,8 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
     },
     // Ports, keys and paths change every run; the record keeps the flags and says what stood there.
     get flags() {
-      return argsFor(mode).map((f) => (/^\d+$/.test(f) ? '<free port>' : f));
+      const portNumbers = new Set(Object.values(ports).map(String));
+      return argsFor(mode).map((f) => (portNumbers.has(f) ? '<free port>' : f));
     },
     get stateStore() {
       return {
@@ -298,6 +305,7 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
       await halt(server);
       server = null;
       if (options?.mode) mode = options.mode;
+      if (options?.flags) extraFlags = options.flags;
       await up();
     },
     async stop() {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { readLedger } from '../src/probes/harness/ledger.ts';
 import type { ProbeContext, ProbeDefinition, RunView } from '../src/probes/harness/probe.ts';
 import type { ProbeResult } from '../src/schema.ts';
-import { ENDED_STATUSES, RunNotFound, ServerApi } from './api.ts';
+import { ENDED_STATUSES, findStepId, RunNotFound, ServerApi } from './api.ts';
+import { startDependency } from './dependency.ts';
 import type { Engine } from './engine.ts';
 import { ProbeSkipped, Recorder } from './recorder.ts';
 import { Worker } from './worker.ts';
@@ -50,7 +51,7 @@ async function until<T>(signal: AbortSignal, timeoutMs: number, what: string, po
   }
 }
 
-function createContext(engine: Engine, worker: Worker, ledgerFile: string, recorder: Recorder, signal: AbortSignal): ProbeContext {
+function createContext(engine: Engine, worker: Worker, ledgerFile: string, recorder: Recorder, signal: AbortSignal, cleanups: (() => Promise<void>)[]): ProbeContext {
   const api = new ServerApi(() => engine);
   const getRun = (id: string) => api.getRun(id);
   const runsForEvent = async (eventId: string): Promise<RunView[]> =>
@@ -79,10 +80,18 @@ function createContext(engine: Engine, worker: Worker, ledgerFile: string, recor
     },
     getRun,
     getTrace: (runId) => api.getTrace(runId),
-    rerun: (runId) => api.rerun(runId),
+    rerun: async (runId, options) => {
+      if (!options?.fromStep) return api.rerun(runId);
+      const stepId = findStepId(await api.getTrace(runId), options.fromStep);
+      if (!stepId) throw new Error(`run ${runId} has no step named "${options.fromStep}" in its trace`);
+      return api.rerun(runId, { stepId });
+    },
+    cancel: (runId) => api.cancel(runId),
+    listRuns: async (status, functionId) => (await api.listRuns(status)).filter((r) => r.functionId === functionId).map((r) => r.id),
+    callApi: (method, path, body) => api.raw(method, path, body),
     worker: {
       kill: () => worker.kill(),
-      start: (env) => worker.start(env),
+      start: (env, transport) => worker.start(env, transport),
       get running() {
         return worker.running;
       },
@@ -102,6 +111,9 @@ function createContext(engine: Engine, worker: Worker, ledgerFile: string, recor
       get mode() {
         return engine.mode;
       },
+      get flags() {
+        return engine.flags;
+      },
       supports: (mode) => engine.supports(mode),
       get url() {
         return engine.url;
@@ -119,6 +131,11 @@ function createContext(engine: Engine, worker: Worker, ledgerFile: string, recor
     check: (name, expected, observed, ok) => recorder.check(name, expected, observed, ok),
     metric: (name, unit, v) => recorder.metric(name, unit, v),
     note: (text) => recorder.note(text),
+    startDependency: async ({ status }) => {
+      const dependency = await startDependency(status);
+      cleanups.push(dependency.close);
+      return dependency;
+    },
     skip: (reason) => {
       throw new ProbeSkipped(reason);
     },
@@ -177,14 +194,18 @@ export async function runProbe(probe: LoadedProbe, options: RunProbeOptions): Pr
     logFile: join(options.workDir, `${slug}.worker.log`),
   });
   const recorder = new Recorder();
+  const cleanups: (() => Promise<void>)[] = [];
   const outcome = await settleScenario(
     async (signal) => {
       await worker.start();
-      await definition.run(createContext(options.engine, worker, ledgerFile, recorder, signal));
+      await definition.run(createContext(options.engine, worker, ledgerFile, recorder, signal, cleanups));
     },
     options.budgetMs ?? definition.budgetMs,
     recorder,
-  ).finally(() => worker.stop());
+  ).finally(async () => {
+    await worker.stop();
+    await Promise.all(cleanups.map((close) => close()));
+  });
   return {
     id: definition.id,
     runId: options.runId,

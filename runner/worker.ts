@@ -4,6 +4,7 @@ import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LEDGER_ENV } from '../src/probes/harness/ledger.ts';
 import { freePort, waitForHttp } from './engine.ts';
+import { CONNECTED_LINE, type Transport } from './worker-protocol.ts';
 
 const WORKER_MAIN = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
 const SERVE_PATH = '/api/inngest';
@@ -33,6 +34,7 @@ export class Worker {
   private log: WriteStream;
   /** The probe's own environment of the last start, kept for restarts that name none. */
   private lastEnv: Record<string, string> = {};
+  private transport: Transport = 'serve';
 
   constructor(private readonly options: WorkerOptions) {
     this.log = createWriteStream(options.logFile, { flags: 'a' });
@@ -47,10 +49,14 @@ export class Worker {
     return `http://127.0.0.1:${this.port}${SERVE_PATH}`;
   }
 
-  /** Starts the worker (on the same port as before, if it ran already) and syncs its functions. */
-  async start(env: Record<string, string> = this.lastEnv): Promise<void> {
+  /**
+   * Starts the worker (on the same port as before, if it ran already) and syncs its functions; with the
+   * `connect` transport, waits until its connection to the server is active instead.
+   */
+  async start(env: Record<string, string> = this.lastEnv, transport: Transport = this.transport): Promise<void> {
     if (this.running) throw new Error('the worker is already running');
     this.lastEnv = env;
+    this.transport = transport;
     if (!this.port) this.port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -59,6 +65,7 @@ export class Worker {
         ...env,
         PROBE_FILE: this.options.probeFile,
         PROBE_PORT: String(this.port),
+        PROBE_TRANSPORT: transport,
         [LEDGER_ENV]: this.options.ledgerFile,
         ...this.options.serverEnv(),
       },
@@ -69,9 +76,28 @@ export class Worker {
     live.add(child);
     child.once('exit', () => live.delete(child));
     this.child = child;
+    if (transport === 'connect') return this.waitForConnection(child);
     // Any answer means it listens: in self-hosted mode an unsigned GET is refused with 401, as it should be.
     await waitForHttp(this.serveUrl, READY_TIMEOUT_MS, 'The probe worker', true);
     await this.sync();
+  }
+
+  private waitForConnection(child: ChildProcess): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let seen = '';
+      const timer = setTimeout(() => reject(new Error(`the connect() worker did not connect within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        if (seen.includes(CONNECTED_LINE)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the connect() worker exited with code ${code} before connecting`));
+      });
+    });
   }
 
   /** Asks the SDK to register the app's functions with the server (what `PUT /api/inngest` does). */

@@ -58,15 +58,28 @@ export interface ProbeContext {
   getRun(runId: string): Promise<RunView>;
   /** The run's trace: one span per step and attempt, with timings. */
   getTrace(runId: string): Promise<TraceSpan>;
-  /** Asks the server to run a finished run again (its "rerun"); resolves to the new run's id. */
-  rerun(runId: string): Promise<string>;
+  /**
+   * Asks the server to run a finished run again (its "rerun"); resolves to the new run's id. With `fromStep`
+   * (a step name), the new run starts at that step and reuses the recorded outputs of the steps before it.
+   */
+  rerun(runId: string, options?: { fromStep?: string }): Promise<string>;
+  /** Cancels a run through the server's API. */
+  cancel(runId: string): Promise<void>;
+  /** Ids of runs the server lists in a status (e.g. FAILED), for one of this probe's functions. */
+  listRuns(status: string, functionId: string): Promise<string[]>;
+  /** A raw call to the server's HTTP API, for probes that examine an endpoint itself. */
+  callApi(method: string, path: string, body?: unknown): Promise<{ status: number; body: string }>;
 
   /** The probe's worker: the HTTP app that serves this probe's functions through the SDK. */
   worker: {
     /** Kills the worker with SIGKILL: no cleanup, no goodbye, like a crashed container. */
     kill(): Promise<void>;
-    /** Starts the worker again and syncs it with the server. `env` is visible to the function code. */
-    start(env?: Record<string, string>): Promise<void>;
+    /**
+     * Starts the worker again and syncs it with the server. `env` is visible to the function code. `transport`
+     * `connect` runs it as the SDK's persistent-connection worker instead of an HTTP `serve()` app; env and
+     * transport carry over to later starts that name none.
+     */
+    start(env?: Record<string, string>, transport?: 'serve' | 'connect'): Promise<void>;
     /** Whether the worker process is alive now. */
     readonly running: boolean;
     /** Everything the worker processes printed so far (SDK warnings and errors land here). */
@@ -78,9 +91,12 @@ export interface ProbeContext {
      * Stops the server (SIGTERM) and starts it again on the same ports and data directory, optionally in another
      * mode, then re-syncs the worker. `dev`: `inngest dev`; `dev-persist`: `inngest dev --persist`;
      * `self-hosted`: `inngest start` with run state in an external Redis; `self-hosted-embedded-redis`:
-     * `inngest start` with its embedded Redis.
+     * `inngest start` with its embedded Redis. Extra `flags` (e.g. `--retry-interval 1`) stay until a restart
+     * names others.
      */
-    restart(options?: { mode?: ServerMode }): Promise<void>;
+    restart(options?: { mode?: ServerMode; flags?: string[] }): Promise<void>;
+    /** Flags the server runs with now, ports masked. */
+    readonly flags: string[];
     /** The mode the server runs in now. */
     readonly mode: ServerMode;
     /** Whether the runner can start a mode on this machine (self-hosted needs `redis-server`). */
@@ -105,10 +121,24 @@ export interface ProbeContext {
   note(text: string): void;
   /** Ends the probe as `skipped`: what cannot be observed here, and why. */
   skip(reason: string): never;
+  /**
+   * Starts a stand-in for an external service on loopback (not an Inngest API): it answers every request with
+   * `status` and records when each call arrived. Closed when the probe ends.
+   */
+  startDependency(options: { status: number }): Promise<Dependency>;
   /** A deliberate, named pause in the scenario. */
   pause(ms: number, why: string): Promise<void>;
   /** Aborted when the probe overruns its budget; long waits in the harness honour it. */
   readonly signal: AbortSignal;
+}
+
+/** A stand-in external service started by `startDependency`. */
+export interface Dependency {
+  url: string;
+  /** Arrival time (ms since the epoch) of every call so far. */
+  readonly calls: number[];
+  /** Changes the status it answers with, e.g. to play a recovery. */
+  setStatus(status: number): void;
 }
 
 /** A probe: one criterion, its Inngest functions, and the scenario that exercises them. */
