@@ -10,11 +10,11 @@ export function sdkVersion(root: string): string {
   return pkg.version;
 }
 
-/** The commit the probes ran from, marked `-dirty` when the work tree had changes. */
+/** The commit the probes ran from, marked `-dirty` when the code that produces results had uncommitted changes. */
 export function gitCommit(root: string): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'runner'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src/probes', 'src/schema.ts', 'runner', 'package-lock.json'], { cwd: root, encoding: 'utf8' }).trim();
     return dirty ? `${head}-dirty` : head;
   } catch {
     return 'unknown (not a git checkout)';

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { categories, criteria, findCriterion, slugOf } from '../../src/catalog/criteria.ts';
 import { ratings } from '../../src/catalog/ratings.ts';
@@ -31,6 +31,15 @@ describe('the catalog', () => {
   test('finds criteria case-insensitively and rejects unknown ids', () => {
     expect(findCriterion('ex-03').id).toBe('EX-03');
     expect(() => findCriterion('XX-99')).toThrow(/Unknown criterion/);
+  });
+});
+
+describe('the rationale files', () => {
+  test('exist in the same set in English and Japanese, each for a rated criterion', () => {
+    const en = readdirSync('src/content/en').sort();
+    const ja = readdirSync('src/content/ja').sort();
+    expect(ja).toEqual(en);
+    expect(en.map((f) => f.replace(/\.mdx$/, '').toUpperCase()).sort()).toEqual(Object.keys(ratings).sort());
   });
 });
 
