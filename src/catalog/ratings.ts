@@ -17,4 +17,12 @@ export const ratings: Readonly<Record<string, Rating>> = {
   'EX-05': { stars: 4 },
   'EX-06': { stars: 2 },
   'EX-07': { stars: 4 },
+  'RT-01': { stars: 5 },
+  'RT-02': { stars: 3 },
+  'RT-03': { stars: 3 },
+  'RT-04': { stars: 2 },
+  'CP-01': { stars: 4 },
+  'CP-02': { stars: 5 },
+  'CP-03': { stars: 4 },
+  'CP-04': { stars: 4 },
 };
