@@ -13,7 +13,7 @@ import { Worker } from './worker.ts';
 const POLL_MS = 100;
 /** Default for a single wait inside a scenario; the probe's budget still bounds the whole. */
 const DEFAULT_WAIT_MS = 30_000;
-/** How long a completed run's output may lag behind its status. */
+/** How long a run's output (or error) may lag behind its status. */
 const OUTPUT_SETTLE_MS = 3_000;
 
 /** A probe file, loaded. */
@@ -71,11 +71,12 @@ function createContext(engine: Engine, worker: Worker, ledgerFile: string, recor
         const run = await getRun(runId);
         return ENDED_STATUSES.has(run.status) ? run : undefined;
       });
-      if (ended.status !== 'COMPLETED' || ended.output !== null) return ended;
-      // The status can turn COMPLETED a moment before the output is stored: read again briefly.
+      const settled = (run: RunView) => (run.status === 'COMPLETED' ? run.output !== null : run.status === 'FAILED' ? run.error != null : true);
+      if (settled(ended)) return ended;
+      // The status can change a moment before the output or error is stored: read again briefly.
       return until(signal, OUTPUT_SETTLE_MS, `the output of run ${runId}`, async () => {
         const run = await getRun(runId);
-        return run.output !== null ? run : undefined;
+        return settled(run) ? run : undefined;
       }).catch(() => ended);
     },
     getRun,
