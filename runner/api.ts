@@ -55,6 +55,7 @@ interface V2Span {
   startedAt?: string;
   endedAt?: string;
   durationMs?: string | number;
+  output?: unknown;
   children?: V2Span[];
 }
 
@@ -69,6 +70,7 @@ function toSpan(s: V2Span): TraceSpan {
     startedAt: s.startedAt,
     endedAt: s.endedAt,
     durationMs: s.durationMs === undefined ? undefined : Number(s.durationMs),
+    ...(s.output === undefined ? {} : { output: s.output }),
     children: (s.children ?? []).map(toSpan),
   };
 }
@@ -164,10 +166,16 @@ export class ServerApi {
     return { status: res.status, body: await res.text() };
   }
 
-  /** `GET /api/v2/runs/{id}/trace`: the run's span tree. */
-  async getTrace(runId: string): Promise<TraceSpan> {
-    const res = await this.call<{ data: { rootSpan: V2Span } }>(`/api/v2/runs/${runId}/trace`);
+  /** `GET /api/v2/runs/{id}/trace`: the run's span tree, with each step's recorded output if asked. */
+  async getTrace(runId: string, includeOutput = false): Promise<TraceSpan> {
+    const res = await this.call<{ data: { rootSpan: V2Span } }>(`/api/v2/runs/${runId}/trace${includeOutput ? '?includeOutput=true' : ''}`);
     return toSpan(res.data.rootSpan);
+  }
+
+  /** `GET /v1/events/{id}`: one stored event. */
+  async getEvent(eventId: string): Promise<{ name: string; data: Record<string, unknown> }> {
+    const res = await this.call<{ data: { name: string; data: Record<string, unknown> } }>(fresh(`/v1/events/${eventId}`));
+    return { name: res.data.name, data: res.data.data };
   }
 }
 

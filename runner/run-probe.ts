@@ -80,7 +80,8 @@ function createContext(engine: Engine, worker: Worker, ledgerFile: string, recor
       }).catch(() => ended);
     },
     getRun,
-    getTrace: (runId) => api.getTrace(runId),
+    getTrace: (runId, options) => api.getTrace(runId, options?.includeOutput ?? false),
+    getEvent: (eventId) => api.getEvent(eventId),
     rerun: async (runId, options) => {
       if (!options?.fromStep) return api.rerun(runId);
       const stepId = findStepId(await api.getTrace(runId), options.fromStep);

@@ -31,6 +31,8 @@ export interface TraceSpan {
   startedAt?: string;
   endedAt?: string;
   durationMs?: number;
+  /** The step's recorded output, when the trace was read with outputs. */
+  output?: unknown;
   children: TraceSpan[];
 }
 
@@ -56,8 +58,10 @@ export interface ProbeContext {
   waitForEnd(runId: string, options?: WaitOptions): Promise<RunView>;
   /** The run as the server reports it now. */
   getRun(runId: string): Promise<RunView>;
-  /** The run's trace: one span per step and attempt, with timings. */
-  getTrace(runId: string): Promise<TraceSpan>;
+  /** The run's trace: one span per step and attempt, with timings (and recorded outputs if asked). */
+  getTrace(runId: string, options?: { includeOutput?: boolean }): Promise<TraceSpan>;
+  /** An event as the server stored it: its name and data. */
+  getEvent(eventId: string): Promise<{ name: string; data: Record<string, unknown> }>;
   /**
    * Asks the server to run a finished run again (its "rerun"); resolves to the new run's id. With `fromStep`
    * (a step name), the new run starts at that step and reuses the recorded outputs of the steps before it.
