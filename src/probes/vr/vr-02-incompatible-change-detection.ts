@@ -92,9 +92,12 @@ export default defineProbe({
       },
     ], 'sample.ts');
     t.note(`Rules in @inngest/eslint-plugin: ${rules.join(', ')}`);
-    for (const f of findings) t.note(`lint line ${f.line - 1}: ${f.ruleId}: ${f.message}`);
+    const sampleLine = (n: number) => SAMPLE.split('\n')[n - 1]?.trim().slice(0, 60);
+    for (const f of findings) t.note(`lint ${f.ruleId} at \`${sampleLine(f.line)}\`: ${f.message}`);
     t.check('lint flags the nested step', true, findings.some((f) => f.ruleId === '@inngest/no-nested-steps'));
     t.check('lint flags the un-awaited send', true, findings.some((f) => f.ruleId === '@inngest/await-inngest-send'));
-    t.check('lint flags the renamed step id', 'a finding on the renamed step', findings.find((f) => f.line === 6)?.message ?? 'no finding', findings.some((f) => f.line === 6 && f.ruleId !== '@inngest/no-variable-mutation-in-step'));
+    const renamedLine = SAMPLE.split('\n').findIndex((l) => l.includes('render invoice PDF')) + 1;
+    const onRename = findings.find((f) => f.line === renamedLine);
+    t.check('lint flags the renamed step id', 'a finding on the renamed step', onRename?.message ?? 'no finding', onRename !== undefined);
   },
 });
