@@ -101,6 +101,16 @@ export class ServerApi {
     return first;
   }
 
+  /** `POST /e/{key}` with an array: many events in one request; returns their ids in order. */
+  async sendBatch(events: { name: string; data: Record<string, unknown> }[]): Promise<string[]> {
+    const res = await json<{ ids: string[] }>(`${this.baseUrl}/e/${this.connection().eventKey}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(events),
+    });
+    return res.ids ?? [];
+  }
+
   /** `GET /v1/events/{id}/runs`: runs started by one event (status only). */
   async runIdsForEvent(eventId: string): Promise<string[]> {
     const res = await this.call<{ data: { run_id: string }[] | null }>(fresh(`/v1/events/${eventId}/runs`));

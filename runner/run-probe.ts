@@ -4,7 +4,7 @@ import { readLedger } from '../src/probes/harness/ledger.ts';
 import type { ProbeContext, ProbeDefinition, RunView } from '../src/probes/harness/probe.ts';
 import type { ProbeResult } from '../src/schema.ts';
 import { ENDED_STATUSES, findStepId, RunNotFound, ServerApi } from './api.ts';
-import { startDependency } from './dependency.ts';
+import { startDependency, startModelServer } from './dependency.ts';
 import type { Engine } from './engine.ts';
 import { ProbeSkipped, Recorder } from './recorder.ts';
 import { Worker } from './worker.ts';
@@ -60,6 +60,7 @@ function createContext(engine: Engine, worker: Worker, ledgerFile: string, recor
 
   return {
     send: (name, data, options) => api.send(name, data, options?.id),
+    sendBatch: (events) => api.sendBatch(events.map((e) => ({ name: e.name, data: e.data ?? {} }))),
     runsForEvent,
     waitForRuns: (eventId, count = 1, options) =>
       until(signal, options?.timeoutMs ?? DEFAULT_WAIT_MS, `${count} run(s) of event ${eventId}`, async () => {
@@ -137,6 +138,11 @@ function createContext(engine: Engine, worker: Worker, ledgerFile: string, recor
       const dependency = await startDependency(status);
       cleanups.push(dependency.close);
       return dependency;
+    },
+    startModelServer: async (options) => {
+      const model = await startModelServer(options);
+      cleanups.push(model.close);
+      return model;
     },
     skip: (reason) => {
       throw new ProbeSkipped(reason);

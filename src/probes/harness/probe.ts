@@ -50,6 +50,8 @@ export interface WaitOptions {
 export interface ProbeContext {
   /** Sends an event to the server; resolves to the event id the server assigned. */
   send(name: string, data?: Record<string, unknown>, options?: SendOptions): Promise<string>;
+  /** Sends many events in one request; resolves to their ids, in order. */
+  sendBatch(events: { name: string; data?: Record<string, unknown> }[]): Promise<string[]>;
   /** Every run the server started for an event, as seen now. */
   runsForEvent(eventId: string): Promise<RunView[]>;
   /** Waits until the event has started at least `count` runs, then returns them. */
@@ -130,10 +132,24 @@ export interface ProbeContext {
    * `status` and records when each call arrived. Closed when the probe ends.
    */
   startDependency(options: { status: number }): Promise<Dependency>;
+  /**
+   * Starts a stand-in OpenAI-compatible model server on loopback: `fixed` answers, `random` ones that make a
+   * repeated call visible, or `tool-then-answer` (call the first tool offered, then answer with its result); the
+   * first `failFirst` calls get 429. Closed when the probe ends.
+   */
+  startModelServer(options: { mode: 'fixed' | 'random' | 'tool-then-answer'; failFirst?: number }): Promise<ModelServer>;
   /** A deliberate, named pause in the scenario. */
   pause(ms: number, why: string): Promise<void>;
   /** Aborted when the probe overruns its budget; long waits in the harness honour it. */
   readonly signal: AbortSignal;
+}
+
+/** A stand-in OpenAI-compatible model server started by `startModelServer` (not an Inngest API). */
+export interface ModelServer {
+  /** Base URL for an OpenAI-compatible client, ending in `/v1/`. */
+  baseUrl: string;
+  /** Every chat completion request so far: when, the status answered, and the prompt text. */
+  readonly calls: { at: number; status: number; prompt: string }[];
 }
 
 /** A stand-in external service started by `startDependency`. */

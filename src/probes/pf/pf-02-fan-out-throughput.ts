@@ -1,0 +1,54 @@
+/**
+ * PF-02 · Fan-out throughput
+ *
+ * Question: how many runs and steps per second does one server handle as fan-out grows: 1, 10 and 100 runs
+ * started together, and a single batch of several hundred events?
+ *
+ * How: each event starts a run of three small steps that record their time. The probe sends the events (one
+ * request per event for the first three sizes, one request carrying all events for the batch), and measures
+ * from the first send to the last step recorded. Runs/s and steps/s follow; the server's queue settings are in
+ * the provenance.
+ */
+import { Inngest } from 'inngest';
+import { defineProbe, record } from '../harness/index.ts';
+
+const inngest = new Inngest({ id: 'pf-02' });
+const STEPS_PER_RUN = 3;
+const SIZES = [1, 10, 100];
+const BATCH = 500;
+
+const work = inngest.createFunction({ id: 'pf-02-work', triggers: [{ event: 'probe/pf-02.work' }] }, async ({ event, step }) => {
+  for (let i = 0; i < STEPS_PER_RUN; i++) await step.run(`part ${i}`, () => record('step done', { round: event.data.round }));
+});
+
+export default defineProbe({
+  id: 'PF-02',
+  question: 'How do runs/s and steps/s scale with fan-out 1, 10, 100 and one large batch?',
+  budgetMs: 180_000,
+  exclusive: true, // a throughput measurement
+  client: inngest,
+  functions: [work],
+
+  async run(t) {
+    const measure = async (round: string, runs: number, send: () => Promise<unknown>) => {
+      const started = Date.now();
+      await send();
+      const done = await t.ledger.waitFor('step done', t.ledger.count('step done') + runs * STEPS_PER_RUN, { timeoutMs: 150_000 });
+      const ours = done.filter((e) => (e.data as { round: string }).round === round);
+      const elapsedS = (Math.max(...ours.map((e) => e.at)) - started) / 1000;
+      t.metric(`${round}: runs per second`, 'runs/s', runs / elapsedS);
+      t.metric(`${round}: steps per second`, 'steps/s', (runs * STEPS_PER_RUN) / elapsedS);
+      t.metric(`${round}: first send to last step`, 'ms', elapsedS * 1000);
+      t.check(`${round}: every step of every run ran once`, runs * STEPS_PER_RUN, ours.length);
+    };
+
+    for (const size of SIZES) {
+      const round = `fan-out ${size}`;
+      await measure(round, size, async () => {
+        for (let i = 0; i < size; i++) await t.send('probe/pf-02.work', { round });
+      });
+    }
+    const round = `one batch of ${BATCH}`;
+    await measure(round, BATCH, () => t.sendBatch(Array.from({ length: BATCH }, () => ({ name: 'probe/pf-02.work', data: { round } }))));
+  },
+});
