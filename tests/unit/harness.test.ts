@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { decodeOutput, findStepId } from '../../runner/api.ts';
-import { startDependency } from '../../runner/dependency.ts';
+import { startDependency, startModelServer } from '../../runner/dependency.ts';
+import { recordedSteps } from '../../src/probes/harness/replay.ts';
 import { show } from '../../runner/recorder.ts';
 import { LEDGER_ENV, readLedger, record, recordOnce } from '../../src/probes/harness/ledger.ts';
 import type { TraceSpan } from '../../src/probes/harness/probe.ts';
@@ -86,5 +87,63 @@ describe('show()', () => {
     expect(show('COMPLETED')).toBe('COMPLETED');
     expect(show({ a: [1] })).toBe('{"a":[1]}');
     expect(show(undefined)).toBe('undefined');
+  });
+});
+
+describe('startModelServer()', () => {
+  const ask = (baseUrl: string, body: unknown) =>
+    fetch(`${baseUrl}chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  test('answers like an OpenAI chat completion, the same text in fixed mode', async () => {
+    const model = await startModelServer({ mode: 'fixed' });
+    try {
+      const a = (await (await ask(model.baseUrl, { messages: [{ role: 'user', content: 'hi' }] })).json()) as { choices: { message: { content: string } }[] };
+      const b = (await (await ask(model.baseUrl, { messages: [{ role: 'user', content: 'hi' }] })).json()) as { choices: { message: { content: string } }[] };
+      expect(a.choices[0]!.message.content).toBe(b.choices[0]!.message.content);
+      expect(model.calls.map((c) => c.status)).toEqual([200, 200]);
+    } finally {
+      await model.close();
+    }
+  });
+
+  test('rate-limits the first calls when asked, with a retry-after header', async () => {
+    const model = await startModelServer({ mode: 'random', failFirst: 1 });
+    try {
+      const first = await ask(model.baseUrl, { messages: [] });
+      expect(first.status).toBe(429);
+      expect(first.headers.get('retry-after')).toBe('1');
+      expect((await ask(model.baseUrl, { messages: [] })).status).toBe(200);
+    } finally {
+      await model.close();
+    }
+  });
+
+  test('plays an agent: calls the offered tool, then answers with the tool result', async () => {
+    const model = await startModelServer({ mode: 'tool-then-answer' });
+    try {
+      const tools = [{ type: 'function', function: { name: 'lookup_order' } }];
+      const first = (await (await ask(model.baseUrl, { tools, messages: [{ role: 'user', content: 'where?' }] })).json()) as { choices: { message: { tool_calls?: { function: { name: string } }[] } }[] };
+      expect(first.choices[0]!.message.tool_calls?.[0]?.function.name).toBe('lookup_order');
+      const second = (await (await ask(model.baseUrl, { tools, messages: [{ role: 'tool', content: 'ships tomorrow' }] })).json()) as { choices: { message: { content: string } }[] };
+      expect(second.choices[0]!.message.content).toContain('ships tomorrow');
+    } finally {
+      await model.close();
+    }
+  });
+});
+
+describe('recordedSteps()', () => {
+  test('lists each recorded step once, in order, with its kind and output', () => {
+    const trace: TraceSpan = {
+      name: 'run', status: 'COMPLETED', children: [
+        { name: 'fetch', status: 'COMPLETED', stepOp: 'RUN', output: { data: 1 }, children: [] },
+        { name: 'fetch', status: 'COMPLETED', stepOp: 'RUN', output: { data: 1 }, children: [] },
+        { name: 'nap', status: 'COMPLETED', stepOp: 'SLEEP', children: [] },
+      ],
+    };
+    expect(recordedSteps(trace)).toEqual([
+      { id: 'fetch', op: 'RUN', output: { data: 1 } },
+      { id: 'nap', op: 'SLEEP', output: undefined },
+    ]);
   });
 });
