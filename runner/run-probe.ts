@@ -8,6 +8,12 @@ import { startDependency, startModelServer } from './dependency.ts';
 import type { Engine } from './engine.ts';
 import { ProbeSkipped, Recorder } from './recorder.ts';
 import { Worker } from './worker.ts';
+import { CONNECTED_LINE } from './worker-protocol.ts';
+
+/** Lines the harness itself writes into a worker's log, kept out of what the SDK is said to have printed. */
+function isHarnessLine(line: string): boolean {
+  return line.startsWith('--- worker start') || / listening on \d+ /.test(line) || line.startsWith(CONNECTED_LINE);
+}
 
 /** How often waits poll the server or the ledger. */
 const POLL_MS = 100;
@@ -99,6 +105,13 @@ function createContext(engine: Engine, worker: Worker, ledgerFile: string, recor
         return worker.running;
       },
       output: () => worker.output(),
+      sdkLines: (pattern, since = 0) =>
+        worker
+          .output()
+          .slice(since)
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line && !isHarnessLine(line) && pattern.test(line)),
     },
     server: {
       restart: async (options) => {

@@ -53,8 +53,8 @@ export default defineProbe({
         return { ...stuck, status: `${stuck.status} after 10 s (then cancelled)` };
       });
     };
-    /** What the SDK logged in the worker about a problem, first line of it that names the code. */
-    const sdkLog = (pattern: RegExp) => t.worker.output().split('\n').filter((l) => pattern.test(l)).map((l) => l.trim()).join(' ');
+    /** What the SDK logged in the worker about a problem. */
+    const sdkLog = (pattern: RegExp) => t.worker.sdkLines(pattern).join(' ');
 
     // 1. The shape of a thrown error, as stored with the run.
     const charged = await failure('probe/dx-05.charge');

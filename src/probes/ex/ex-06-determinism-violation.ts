@@ -68,11 +68,7 @@ export default defineProbe({
       t.check(`${change}: stock reserved (a completed step)`, 1, count('stock reserved'));
       t.check(`${change}: parcel shipped`, 1, count('parcel shipped'));
     }
-    const said = t.worker
-      .output()
-      .slice(before)
-      .split('\n')
-      .filter((line) => /warn|error|step|determin/i.test(line) && !/listening on/.test(line));
+    const said = t.worker.sdkLines(/warn|error|step|determin/i, before);
     t.note(said.length ? `SDK output after the redeploy:\n${said.slice(0, 12).join('\n')}` : 'The SDK printed nothing about the changed steps after the redeploy.');
     t.check('the change was reported (SDK warning or error)', 'a warning or error', said.length ? said[0]!.slice(0, 160) : 'nothing', said.length > 0);
   },

@@ -90,6 +90,11 @@ export interface ProbeContext {
     readonly running: boolean;
     /** Everything the worker processes printed so far (SDK warnings and errors land here). */
     output(): string;
+    /**
+     * Lines the SDK printed (not the harness's own) matching `pattern`, optionally only those after `since`, a
+     * mark taken earlier from `output().length`.
+     */
+    sdkLines(pattern: RegExp, since?: number): string[];
   };
   /** The Inngest server under test. */
   server: {

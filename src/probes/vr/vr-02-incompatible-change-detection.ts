@@ -77,7 +77,7 @@ export default defineProbe({
         ended.status !== 'COMPLETED' || ended.error != null || unusual.length > 0,
       );
     }
-    const sdkSaid = t.worker.output().slice(before).split('\n').filter((l) => /warn|error|step|determin|mismatch/i.test(l) && !/listening on/.test(l));
+    const sdkSaid = t.worker.sdkLines(/warn|error|step|determin|mismatch/i, before);
     t.check('the SDK logged something about the changed steps', 'a warning or error line', sdkSaid[0]?.slice(0, 160) ?? 'nothing', sdkSaid.length > 0);
     t.metric('effects repeated by the rename', 'effects', t.ledger.count('renamed: invoice rendered') - 1);
 
