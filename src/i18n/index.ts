@@ -60,7 +60,16 @@ export const paths = {
   criterion: (lang: Lang, id: string) => `${base}/${lang}/criteria/${id.toLowerCase()}/`,
   /** The anchor of a criterion's cell on its category page. */
   cell: (lang: Lang, cat: string, id: string) => `${base}/${lang}/categories/${cat}/#${id.toLowerCase()}`,
+  methodology: (lang: Lang) => `${base}/${lang}/methodology/`,
+  comparison: (lang: Lang) => `${base}/${lang}/comparison/`,
+  /** Raw data, the same for both languages. */
+  dataResults: (cat: string) => `${base}/data/results/${cat}.json`,
+  dataSchema: () => `${base}/data/results-schema.json`,
+  dataCsv: () => `${base}/data/criteria.csv`,
 };
+
+/** The locale tag link previews (Open Graph) use for a language. */
+export const ogLocale: Record<Lang, string> = { en: 'en_US', ja: 'ja_JP' };
 
 /** The same page in another language: swaps the language segment of a path. */
 export function switchLangPath(pathname: string, to: Lang): string {
