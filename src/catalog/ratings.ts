@@ -55,4 +55,11 @@ export const ratings: Readonly<Record<string, Rating>> = {
   'AI-04': { stars: 4 },
   'AI-05': { stars: 5 },
   'AI-06': { stars: 5 },
+  'OP-01': { stars: 5 },
+  'OP-02': { stars: 3 },
+  'OP-06': { stars: 3 },
+  'OP-07': { stars: 5 },
+  'OB-03': { stars: 5 },
+  'OB-05': { stars: 4 },
+  'OB-06': { stars: 5 },
 };
