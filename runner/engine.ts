@@ -127,9 +127,9 @@ export interface Engine {
   supports(mode: EngineMode): boolean;
   /**
    * Restarts the server on the same ports and data directory, optionally in another mode or with extra flags
-   * (e.g. `--retry-interval 1`); extra flags stay until a restart names others.
+   * (e.g. `--retry-interval 1`) or environment (e.g. a feature switch); both stay until a restart names others.
    */
-  restart(options?: { mode?: EngineMode; flags?: string[] }): Promise<void>;
+  restart(options?: { mode?: EngineMode; flags?: string[]; env?: Record<string, string> }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -170,9 +170,9 @@ function findRedis(): string | null {
 }
 
 /** A child process with its output appended to a log, stopped politely and then firmly. */
-function launch(command: string, args: string[], cwd: string, log: WriteStream): ChildProcess {
-  log.write(`\n--- starting: ${command} ${args.join(' ')} (cwd ${cwd})\n`);
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DO_NOT_TRACK: '1' } });
+function launch(command: string, args: string[], cwd: string, log: WriteStream, env: Record<string, string> = {}): ChildProcess {
+  log.write(`\n--- starting: ${command} ${args.join(' ')} (cwd ${cwd}) ${JSON.stringify(env)}\n`);
+  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DO_NOT_TRACK: '1', ...env } });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   live.add(child);
@@ -214,6 +214,7 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
   let server: ChildProcess | null = null;
   let mode: EngineMode = 'dev';
   let extraFlags: string[] = [];
+  let extraEnv: Record<string, string> = {};
 
   const common = [
     '--host', '127.0.0.1',
@@ -253,7 +254,7 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
     const args = argsFor(mode, redisUri).map((a) =>
       a === '<signing-key>' ? signingKey : a === '<event-key>' ? selfHostedEventKey : a === '<data-dir>' ? dataDir : a,
     );
-    const child = launch(bin.path, args, dataDir, log);
+    const child = launch(bin.path, args, dataDir, log, extraEnv);
     server = child;
     const exited = new Promise<never>((_, reject) =>
       child.once('exit', (code) => reject(new Error(`inngest ${args[0]} exited with code ${code}; see ${logFile}`))),
@@ -277,7 +278,8 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
     // Ports, keys and paths change every run; the record keeps the flags and says what stood there.
     get flags() {
       const portNumbers = new Set(Object.values(ports).map(String));
-      return argsFor(mode).map((f) => (portNumbers.has(f) ? '<free port>' : f));
+      const env = Object.entries(extraEnv).map(([k, v]) => `env ${k}=${v}`);
+      return [...argsFor(mode).map((f) => (portNumbers.has(f) ? '<free port>' : f)), ...env];
     },
     get stateStore() {
       return {
@@ -306,6 +308,7 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
       server = null;
       if (options?.mode) mode = options.mode;
       if (options?.flags) extraFlags = options.flags;
+      if (options?.env) extraEnv = options.env;
       await up();
     },
     async stop() {

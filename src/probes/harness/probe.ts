@@ -102,10 +102,10 @@ export interface ProbeContext {
      * Stops the server (SIGTERM) and starts it again on the same ports and data directory, optionally in another
      * mode, then re-syncs the worker. `dev`: `inngest dev`; `dev-persist`: `inngest dev --persist`;
      * `self-hosted`: `inngest start` with run state in an external Redis; `self-hosted-embedded-redis`:
-     * `inngest start` with its embedded Redis. Extra `flags` (e.g. `--retry-interval 1`) stay until a restart
-     * names others.
+     * `inngest start` with its embedded Redis. Extra `flags` (e.g. `--retry-interval 1`) and `env` (e.g. a
+     * feature switch) stay until a restart names others.
      */
-    restart(options?: { mode?: ServerMode; flags?: string[] }): Promise<void>;
+    restart(options?: { mode?: ServerMode; flags?: string[]; env?: Record<string, string> }): Promise<void>;
     /** Flags the server runs with now, ports masked. */
     readonly flags: string[];
     /** The mode the server runs in now. */
