@@ -59,6 +59,7 @@ export const ratings: Readonly<Record<string, Rating>> = {
   'OP-02': { stars: 3 },
   'OP-06': { stars: 3 },
   'OP-07': { stars: 5 },
+  'OB-01': { stars: 4 },
   'OB-02': { stars: 3 },
   'OB-03': { stars: 5 },
   'OB-05': { stars: 4 },
