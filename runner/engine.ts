@@ -43,11 +43,9 @@ export function findBinary(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     if (!isExecutable(named)) throw new Error(`${BIN_ENV}=${named} is not an executable file`);
     return { path: resolve(named), via: 'env' };
   }
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (!dir || dir.includes('node_modules')) continue; // npm puts project bins on PATH; they are checked below
-    const candidate = join(dir, 'inngest');
-    if (isExecutable(candidate)) return { path: candidate, via: 'path' };
-  }
+  // npm puts project bins on PATH; the inngest-cli package is checked below, and only if it really works.
+  const onPath = findOnPath('inngest', env, (dir) => !dir.includes('node_modules'));
+  if (onPath) return { path: onPath, via: 'path' };
   const fromPackage = join(projectRoot, 'node_modules', 'inngest-cli', 'bin', 'inngest');
   if (existsSync(fromPackage) && isExecutable(fromPackage) && reportsVersion(fromPackage)) {
     return { path: fromPackage, via: 'inngest-cli' };
@@ -160,11 +158,11 @@ export async function connectEngine(url: string): Promise<Engine> {
   };
 }
 
-/** Finds Debian's (or any) `redis-server` on PATH. */
-function findRedis(): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, 'redis-server');
-    if (dir && isExecutable(candidate)) return candidate;
+/** The first executable `name` in a directory of PATH that `accept` allows; null when there is none. */
+function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env, accept: (dir: string) => boolean = () => true): string | null {
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, name);
+    if (dir && accept(dir) && isExecutable(candidate)) return candidate;
   }
   return null;
 }
@@ -209,7 +207,7 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
   const signingKey = randomBytes(32).toString('hex');
   const selfHostedEventKey = randomBytes(16).toString('hex');
   const log = createWriteStream(logFile, { flags: 'a' });
-  const redisBin = findRedis();
+  const redisBin = findOnPath('redis-server');
   let redis: { child: ChildProcess; uri: string } | null = null;
   let server: ChildProcess | null = null;
   let mode: EngineMode = 'dev';
