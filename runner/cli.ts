@@ -2,7 +2,8 @@
  * `npm run probes [-- --only EX-03,RT] [--server-url URL] [--results-dir DIR] [--concurrency N] [--list]`
  *
  * Starts the real Inngest server (or connects to one), runs the selected probes against it, and merges their
- * results into `results/<category>.json`. Exits non-zero when any probe errored or no server could be had.
+ * results into `results/<category>.json`; every run is also archived whole in `results/history/<runId>.json`.
+ * Exits non-zero when any probe errored or no server could be had.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { hashFile, idOfFile, listProbeFiles, loadProbe, selectProbeFiles } from 
 import { connectEngine, findBinary, HOW_TO_GET_A_SERVER, killAllEngines, startEngine, URL_ENV, type Engine } from './engine.ts';
 import { gitCommit, machine, sdkVersion } from './provenance.ts';
 import { formatLine, formatSummary } from './progress.ts';
+import { archiveRun, historyDir, recordRun } from './history.ts';
 import { mergeResults, readResults, writeResults } from './results.ts';
 import { runProbe, type LoadedProbe } from './run-probe.ts';
 import { runScheduled } from './schedule.ts';
@@ -21,7 +23,7 @@ import { killAllWorkers } from './worker.ts';
 const USAGE = `Usage: npm run probes -- [options]
   --only SEL          criteria (EX-03) or categories (EX), comma-separated or repeated; default: all
   --server-url URL    use an Inngest server that is already running (or set ${URL_ENV})
-  --results-dir DIR   where results/<category>.json live (default: results)
+  --results-dir DIR   where results/<category>.json and history/<runId>.json live (default: results)
   --concurrency N     probes run side by side, except those that must run alone (default: 4)
   --list              list the probes and exit`;
 
@@ -124,6 +126,8 @@ async function main(): Promise<number> {
   await server.stop();
 
   const resultsDir = resolve(root, values['results-dir']);
+  // The archive first: the latest files then never name a run the archive lacks.
+  console.log(`archived ${archiveRun(historyDir(resultsDir), recordRun(run, results))}`);
   const byCategory = new Map<string, ProbeResult[]>();
   for (const r of results) byCategory.set(r.id.slice(0, 2).toLowerCase(), [...(byCategory.get(r.id.slice(0, 2).toLowerCase()) ?? []), r]);
   for (const [category, fresh] of byCategory) {

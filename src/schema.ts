@@ -129,3 +129,39 @@ export function parseResultsFile(data: unknown, fileName: string): ResultsFile {
   const lines = parsed.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
   throw new Error(`${fileName} does not match the results schema:\n${lines.join('\n')}`);
 }
+
+/**
+ * One archived run, `results/history/<runId>.json`: the provenance of one invocation of the runner and every probe
+ * result it produced, written once and never rewritten. The latest files (`results/<category>.json`) hold only
+ * each probe's newest result; the archive keeps them all.
+ */
+export const runRecordSchema = z
+  .strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    run: runSchema,
+    probes: z.array(probeResultSchema).min(1),
+    /**
+     * Only on records rebuilt by `npm run history:backfill` from results files committed before the archive
+     * existed: the commits they were copied from. Such a record holds the results of that run that were committed,
+     * which may be fewer than the run produced.
+     */
+    backfilledFrom: z.array(z.string().regex(/^[0-9a-f]{40}$/)).min(1).optional(),
+  })
+  .superRefine((r, ctx) => {
+    const seen = new Set<string>();
+    r.probes.forEach((p, i) => {
+      if (p.runId !== r.run.id)
+        ctx.addIssue({ code: 'custom', path: ['probes', i, 'runId'], message: `"${p.runId}" is not this record's run "${r.run.id}"` });
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['probes', i, 'id'], message: `duplicate ${p.id}` });
+      seen.add(p.id);
+    });
+  });
+export type RunRecord = z.infer<typeof runRecordSchema>;
+
+/** Parses an archived run, throwing one message that names the file and every offending field. */
+export function parseRunRecord(data: unknown, fileName: string): RunRecord {
+  const parsed = runRecordSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+  throw new Error(`${fileName} does not match the run-record schema:\n${lines.join('\n')}`);
+}
