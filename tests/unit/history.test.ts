@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { reconstructRuns } from '../../runner/backfill-history.ts';
 import { archiveRun, historyDir, readHistory, recordRun } from '../../runner/history.ts';
-import { parseRunRecord, type ProbeResult, type RunInfo } from '../../src/schema.ts';
+import { parseResultsFile, parseRunRecord, type ProbeResult, type RunInfo } from '../../src/schema.ts';
 
 const run = (id: string, startedAt = '2026-11-24T05:00:00.000Z'): RunInfo => ({
   id, startedAt, finishedAt: startedAt, durationMs: 0, command: 'npm run probes',
@@ -68,5 +69,49 @@ describe('readHistory()', () => {
     archiveRun(dir, recordRun(run('a'), [probe('EX-01', 'a')]));
     writeFileSync(join(dir, 'b.json'), readFileSync(join(dir, 'a.json')));
     expect(() => readHistory(dir)).toThrow(/b\.json holds run "a"/);
+  });
+});
+
+describe('reconstructRuns()', () => {
+  const file = (commit: string, category: string, runs: RunInfo[], probes: ProbeResult[]) => ({
+    commit, path: `results/${category}.json`, text: JSON.stringify({ schemaVersion: 1, category, runs, probes }),
+  });
+  test('groups committed results by their run and names the commits they came from', () => {
+    const { records } = reconstructRuns([
+      file('c1'.padEnd(40, '0'), 'ex', [run('a')], [probe('EX-01', 'a'), probe('EX-02', 'a')]),
+      file('c2'.padEnd(40, '0'), 'ex', [run('a'), run('b', '2026-11-24T06:00:00.000Z')], [probe('EX-01', 'b'), probe('EX-02', 'a')]),
+    ]);
+    expect(records.map((r) => [r.run.id, r.probes.map((p) => p.id), r.backfilledFrom])).toEqual([
+      ['a', ['EX-01', 'EX-02'], ['c1'.padEnd(40, '0')]],
+      ['b', ['EX-01'], ['c2'.padEnd(40, '0')]],
+    ]);
+  });
+  test('refuses to choose when two commits hold different results under one run id', () => {
+    const changed = { ...probe('EX-01', 'a'), durationMs: 2 };
+    expect(() => reconstructRuns([
+      file('c1'.padEnd(40, '0'), 'ex', [run('a')], [probe('EX-01', 'a')]),
+      file('c2'.padEnd(40, '0'), 'ex', [run('a')], [changed]),
+    ])).toThrow(/different EX-01 for run a/);
+  });
+  test('skips, and reports, a committed file the current schema rejects', () => {
+    const { records, skipped } = reconstructRuns([{ commit: 'c'.repeat(40), path: 'results/ex.json', text: '{"schemaVersion":0}' }]);
+    expect(records).toEqual([]);
+    expect(skipped[0]).toMatch(/results\/ex\.json does not match/);
+  });
+});
+
+describe('the committed archive', () => {
+  const archive = readHistory('results/history');
+  test('holds every latest result exactly as the latest files do', () => {
+    const byRun = new Map(archive.map((r) => [r.run.id, r]));
+    for (const name of readdirSync('results').filter((f) => f.endsWith('.json'))) {
+      const latest = parseResultsFile(JSON.parse(readFileSync(`results/${name}`, 'utf8')), name);
+      for (const p of latest.probes) {
+        const record = byRun.get(p.runId);
+        expect(record, `${p.id}: run ${p.runId} is not archived (a run made before the archive existed: commit results/, then npm run history:backfill)`).toBeDefined();
+        expect(record!.run).toEqual(latest.runs.find((r) => r.id === p.runId));
+        expect(record!.probes.find((q) => q.id === p.id)).toEqual(p);
+      }
+    }
   });
 });
