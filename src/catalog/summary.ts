@@ -5,12 +5,29 @@
 import { categories, criteria, type FailClose, type Stars } from './criteria.ts';
 import type { Rating } from './ratings.ts';
 
+/**
+ * The premises of the workload a rating is judged against, each with the values a reader can choose. The seed
+ * report's premises are the defaults. In this framework only the run duration decides whether a fail-close
+ * criterion applies; the others describe the workload the ratings were judged for.
+ */
+export const premiseOptions = {
+  duration: ['seconds', 'minutes-hours', 'days-or-longer'],
+  sideEffects: ['read-only', 'limited-writes', 'critical-writes'],
+  deployment: ['serverless-cloud', 'self-hosted'],
+  scale: ['up-to-100', 'thousands-or-more'],
+  determinism: ['includes-llm', 'deterministic'],
+} as const;
+export type PremiseName = keyof typeof premiseOptions;
+export const premiseNames = Object.keys(premiseOptions) as PremiseName[];
 /** The premises that decide which fail-close criteria apply. */
-export interface Premises {
-  /** Whether runs last minutes or longer (the seed's premise: minutes to hours). */
-  durationMinutesOrLonger: boolean;
-}
-export const defaultPremises: Premises = { durationMinutesOrLonger: true };
+export type Premises = { [K in PremiseName]: (typeof premiseOptions)[K][number] };
+export const defaultPremises: Premises = {
+  duration: 'minutes-hours',
+  sideEffects: 'limited-writes',
+  deployment: 'serverless-cloud',
+  scale: 'up-to-100',
+  determinism: 'includes-llm',
+};
 
 /** Stars a fail-close criterion must reach. */
 export const FAIL_CLOSE_THRESHOLD = 3;
@@ -19,8 +36,17 @@ export const FAIL_CLOSE_CAP: Stars = 2;
 /** Stars from which a criterion counts as good rather than needing attention. */
 export const GOOD_FROM = 3;
 
+/** Whether a fail-close rule applies under the premises: `duration-minutes` only when runs last minutes or longer. */
 export function failCloseApplies(rule: FailClose, premises: Premises): boolean {
-  return rule === 'always' || (rule === 'duration-minutes' && premises.durationMinutesOrLonger);
+  return rule === 'always' || (rule === 'duration-minutes' && premises.duration !== 'seconds');
+}
+
+/** The fail-close criteria whose applicability changes with this premise alone (the others held at `base`). */
+export function failCloseDecidedBy(name: PremiseName, base: Premises = defaultPremises): string[] {
+  return criteria
+    .filter((k) => k.failClose !== null)
+    .filter((k) => new Set(premiseOptions[name].map((v) => failCloseApplies(k.failClose, { ...base, [name]: v }))).size > 1)
+    .map((k) => k.id);
 }
 
 export interface CategorySummary {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { criteria, type Stars } from '../../src/catalog/criteria.ts';
 import { ratings } from '../../src/catalog/ratings.ts';
-import { summarise } from '../../src/catalog/summary.ts';
+import { defaultPremises, summarise } from '../../src/catalog/summary.ts';
 
 const allAt = (stars: Stars) => Object.fromEntries(criteria.map((c) => [c.id, { stars }]));
 
@@ -39,7 +39,7 @@ describe('summarise()', () => {
   });
 
   test('does not apply the duration premise to VR-01 when runs are short', () => {
-    const s = summarise({ ...allAt(5), 'VR-01': { stars: 1 } }, { durationMinutesOrLonger: false });
+    const s = summarise({ ...allAt(5), 'VR-01': { stars: 1 } }, { ...defaultPremises, duration: 'seconds' });
     expect(s.failClose.find((r) => r.id === 'VR-01')!.status).toBe('n/a');
     expect(s.capped).toBe(false);
   });
