@@ -59,7 +59,7 @@ export function reconstructRuns(files: CommittedFile[]): { records: RunRecord[];
       continue;
     }
     for (const run of parsed.runs) {
-      const entry = runs.get(run.id) ?? { run, probes: new Map(), commits: [] };
+      const entry = runs.get(run.id) ?? { run, probes: new Map<string, ProbeResult>(), commits: [] as string[] };
       if (!isDeepStrictEqual(entry.run, run)) throw new Error(`${commit}:${path} records run ${run.id} differently from an earlier commit`);
       runs.set(run.id, entry);
       for (const probe of parsed.probes.filter((p) => p.runId === run.id)) {

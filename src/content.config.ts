@@ -1,16 +1,18 @@
 /**
  * Content collections: the only way pages reach data on disk.
  * - `results`: results/<category>.json, parsed with the shared schema so malformed data fails the build loudly.
+ * - `history`: results/history/<runId>.json, every run the runner archived (see runner/history.ts).
  * - `probes`: the probe files themselves (source text and sha256), so pages show them and flag stale results.
  * - `rationale`: the prose per criterion and language, src/content/<lang>/<id>.mdx.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { parseResultsFile, resultsFileSchema } from './schema.ts';
+import { parseResultsFile, parseRunRecord, resultsFileSchema, runRecordSchema } from './schema.ts';
 
 const root = process.cwd();
 /** Where results files live; REPORT_RESULTS_DIR overrides it (e.g. to build from a scratch run). */
@@ -42,6 +44,33 @@ function resultsLoader(): Loader {
         store.set({ id, data, filePath: name });
       }
       logger.info(`${files.length} results file(s) parsed`);
+    },
+  };
+}
+
+/** Reads every results/history/*.json (none when there is no archive yet), keyed by run id. */
+function historyLoader(): Loader {
+  return {
+    name: 'history-loader',
+    load: async ({ store, parseData, logger }) => {
+      store.clear();
+      const dir = join(RESULTS_DIR, 'history');
+      const files = existsSync(dir) ? (await readdir(dir)).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort() : [];
+      for (const file of files) {
+        const name = relative(root, join(dir, file));
+        let raw: unknown;
+        try {
+          raw = JSON.parse(await readFile(join(dir, file), 'utf8'));
+        } catch (e) {
+          throw new Error(`${name} is not valid JSON: ${(e as Error).message}`);
+        }
+        const parsed = parseRunRecord(raw, name);
+        const id = file.replace(/\.json$/, '');
+        if (id !== parsed.run.id) throw new Error(`${name}: run "${parsed.run.id}" does not match the file name`);
+        const data = await parseData({ id, data: parsed as unknown as Record<string, unknown>, filePath: name });
+        store.set({ id, data, filePath: name });
+      }
+      logger.info(`${files.length} archived run(s) parsed`);
     },
   };
 }
@@ -82,6 +111,8 @@ function probesLoader(): Loader {
 
 const results = defineCollection({ loader: resultsLoader(), schema: resultsFileSchema });
 
+const history = defineCollection({ loader: historyLoader(), schema: runRecordSchema });
+
 const probes = defineCollection({
   loader: probesLoader(),
   schema: z.strictObject({
@@ -101,4 +132,4 @@ const rationale = defineCollection({
   }),
 });
 
-export const collections = { results, probes, rationale };
+export const collections = { results, history, probes, rationale };

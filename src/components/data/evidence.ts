@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { categories, criteria, type Criterion, type Lang, type Stars } from '../../catalog/criteria.ts';
 import { ratings } from '../../catalog/ratings.ts';
 import type { ProbeResult, RunInfo } from '../../schema.ts';
+import { isStale } from '../../lib/history.ts';
 
 export type ProbeFile = CollectionEntry<'probes'>['data'];
 export type RationaleEntry = CollectionEntry<'rationale'>;
@@ -41,7 +42,7 @@ export async function loadEvidence(): Promise<Map<string, Evidence>> {
         result: found?.result ?? null,
         run: found?.run ?? null,
         probe,
-        stale: !!found && !!probe && found.result.sourceHash !== probe.sha256,
+        stale: !!found && isStale(found.result, probe?.sha256 ?? null),
       };
       return [criterion.id, evidence];
     }),
