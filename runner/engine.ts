@@ -6,6 +6,9 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 
+import type { StoreUsage } from '../src/probes/harness/probe.ts';
+import { redisUsage, sqliteBytes } from './stores.ts';
+
 /** Environment variable naming an `inngest` binary to use. */
 export const BIN_ENV = 'INNGEST_BIN';
 /** Environment variable giving the URL of a server that is already running. */
@@ -128,6 +131,8 @@ export interface Engine {
    * (e.g. `--retry-interval 1`) or environment (e.g. a feature switch); both stay until a restart names others.
    */
   restart(options?: { mode?: EngineMode; flags?: string[]; env?: Record<string, string> }): Promise<void>;
+  /** What its stores hold now: the external Redis (self-hosted mode) and the SQLite files of its data directory. */
+  stores(): Promise<StoreUsage>;
   stop(): Promise<void>;
 }
 
@@ -154,12 +159,15 @@ export async function connectEngine(url: string): Promise<Engine> {
     async restart() {
       throw new Error('This probe restarts the server, which the runner cannot do to an external server');
     },
+    async stores() {
+      throw new Error('This probe looks inside the server\'s stores, which the runner cannot do for an external server');
+    },
     async stop() {},
   };
 }
 
 /** The first executable `name` in a directory of PATH that `accept` allows; null when there is none. */
-function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env, accept: (dir: string) => boolean = () => true): string | null {
+export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env, accept: (dir: string) => boolean = () => true): string | null {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     const candidate = join(dir, name);
     if (dir && accept(dir) && isExecutable(candidate)) return candidate;
@@ -167,10 +175,13 @@ function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env, accept: 
   return null;
 }
 
-/** A child process with its output appended to a log, stopped politely and then firmly. */
-function launch(command: string, args: string[], cwd: string, log: WriteStream, env: Record<string, string> = {}): ChildProcess {
+/**
+ * A child process with its output appended to a log, tracked so an interrupted run can kill it; `as` runs it as
+ * another user (PostgreSQL refuses to run as root).
+ */
+export function launch(command: string, args: string[], cwd: string, log: WriteStream, env: Record<string, string> = {}, as?: { uid: number; gid: number }): ChildProcess {
   log.write(`\n--- starting: ${command} ${args.join(' ')} (cwd ${cwd}) ${JSON.stringify(env)}\n`);
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DO_NOT_TRACK: '1', ...env } });
+  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DO_NOT_TRACK: '1', ...env }, ...as });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   live.add(child);
@@ -178,10 +189,11 @@ function launch(command: string, args: string[], cwd: string, log: WriteStream, 
   return child;
 }
 
-async function halt(child: ChildProcess | null): Promise<void> {
+/** Stops a child process with SIGTERM (or `signal`), then SIGKILL after 10 s, and waits until it has gone. */
+export async function halt(child: ChildProcess | null, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const gone = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
+  child.kill(signal);
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await gone;
   clearTimeout(timer);
@@ -277,9 +289,11 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
     get flags() {
       const portNumbers = new Set(Object.values(ports).map(String));
       const env = Object.entries(extraEnv).map(([k, v]) => `env ${k}=${v}`);
-      return [...argsFor(mode).map((f) => (portNumbers.has(f) ? '<free port>' : f)), ...env];
+      const mask = (f: string) => (portNumbers.has(f) ? '<free port>' : /^postgres(ql)?:\/\//.test(f) ? '<postgres-uri>' : f);
+      return [...argsFor(mode).map(mask), ...env];
     },
     get stateStore() {
+      if (extraFlags.includes('--postgres-uri')) return 'inngest start --postgres-uri: run state in an external Redis, history in PostgreSQL (both on loopback)';
       return {
         dev: 'inngest dev defaults: run state in an in-process Redis, history in an in-memory SQLite',
         'dev-persist': 'inngest dev --persist: run state in an in-process Redis, history in SQLite on disk',
@@ -308,6 +322,12 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
       if (options?.flags) extraFlags = options.flags;
       if (options?.env) extraEnv = options.env;
       await up();
+    },
+    async stores() {
+      return {
+        ...(mode === 'self-hosted' && redis ? { redis: await redisUsage(redis.uri) } : {}),
+        sqliteBytes: sqliteBytes(dataDir),
+      };
     },
     async stop() {
       await halt(server);

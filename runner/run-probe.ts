@@ -4,7 +4,8 @@ import { readLedger } from '../src/probes/harness/ledger.ts';
 import type { ProbeContext, ProbeDefinition, RunView } from '../src/probes/harness/probe.ts';
 import type { ProbeResult } from '../src/schema.ts';
 import { ENDED_STATUSES, findStepId, RunNotFound, ServerApi } from './api.ts';
-import { startDependency, startModelServer } from './dependency.ts';
+import { startDependency, startModelServer, startOtlpReceiver } from './dependency.ts';
+import { findPostgresBin, startPostgres } from './postgres.ts';
 import type { Engine } from './engine.ts';
 import { ProbeSkipped, Recorder } from './recorder.ts';
 import { Worker } from './worker.ts';
@@ -57,8 +58,21 @@ async function until<T>(signal: AbortSignal, timeoutMs: number, what: string, po
   }
 }
 
-function createContext(engine: Engine, worker: Worker, ledgerFile: string, recorder: Recorder, signal: AbortSignal, cleanups: (() => Promise<void>)[]): ProbeContext {
+/** Where a probe's files go and how to make another worker process for it. */
+interface ProbeFiles {
+  ledgerFile: string;
+  /** A directory for logs of dependencies the probe starts. */
+  workDir: string;
+  slug: string;
+  /** Another worker process of the same probe (for `worker.scale`), writing to its own log. */
+  extraWorker(n: number): Worker;
+}
+
+function createContext(engine: Engine, worker: Worker, files: ProbeFiles, recorder: Recorder, signal: AbortSignal, cleanups: (() => Promise<void>)[]): ProbeContext {
+  const { ledgerFile } = files;
   const api = new ServerApi(() => engine);
+  const extras: Worker[] = [];
+  cleanups.push(async () => void (await Promise.all(extras.map((w) => w.stop()))));
   const getRun = (id: string) => api.getRun(id);
   const runsForEvent = async (eventId: string): Promise<RunView[]> =>
     Promise.all((await api.runIdsForEvent(eventId)).map(getRun));
@@ -112,16 +126,33 @@ function createContext(engine: Engine, worker: Worker, ledgerFile: string, recor
           .split('\n')
           .map((line) => line.trim())
           .filter((line) => line && !isHarnessLine(line) && pattern.test(line)),
+      scale: async (count) => {
+        if (count < 1) throw new Error('worker.scale needs at least one worker');
+        while (extras.length > count - 1) await extras.pop()!.stop();
+        if (worker.transport !== 'connect') {
+          // Several processes can only share the work as connect() workers: the first one becomes one too.
+          await worker.kill();
+          await worker.start(undefined, 'connect');
+        }
+        while (extras.length < count - 1) {
+          const extra = files.extraWorker(extras.length + 2);
+          extras.push(extra);
+          await extra.start(worker.env, 'connect');
+        }
+      },
     },
     server: {
       restart: async (options) => {
         const envBefore = JSON.stringify(engine.workerEnv());
         await engine.restart(options);
         if (!worker.running) return;
-        // A new mode may need other keys: restart the worker; otherwise re-sync it, as a deploy hook would.
-        if (JSON.stringify(engine.workerEnv()) !== envBefore) {
-          await worker.kill();
-          await worker.start();
+        // A new mode may need other keys, and connect() workers must dial the new server: restart the worker
+        // processes then; otherwise re-sync the HTTP app, as a deploy hook would.
+        if (JSON.stringify(engine.workerEnv()) !== envBefore || worker.transport === 'connect') {
+          for (const w of [worker, ...extras]) {
+            await w.kill();
+            await w.start();
+          }
         } else await worker.sync();
       },
       get mode() {
@@ -134,6 +165,7 @@ function createContext(engine: Engine, worker: Worker, ledgerFile: string, recor
       get url() {
         return engine.url;
       },
+      stores: () => engine.stores(),
     },
     ledger: {
       entries: ledgerEntries,
@@ -152,10 +184,21 @@ function createContext(engine: Engine, worker: Worker, ledgerFile: string, recor
       cleanups.push(dependency.close);
       return dependency;
     },
+    startPostgres: async () => {
+      if (!findPostgresBin()) throw new ProbeSkipped('PostgreSQL is not installed on this machine (Debian: apt-get install postgresql)');
+      const pg = await startPostgres(join(files.workDir, `${files.slug}.postgres.log`));
+      cleanups.push(pg.close);
+      return pg;
+    },
     startModelServer: async (options) => {
       const model = await startModelServer(options);
       cleanups.push(model.close);
       return model;
+    },
+    startOtlpReceiver: async () => {
+      const receiver = await startOtlpReceiver();
+      cleanups.push(receiver.close);
+      return receiver;
     },
     skip: (reason) => {
       throw new ProbeSkipped(reason);
@@ -208,18 +251,21 @@ export async function runProbe(probe: LoadedProbe, options: RunProbeOptions): Pr
   const started = performance.now();
   const slug = definition.id.toLowerCase();
   const ledgerFile = join(options.workDir, `${slug}.ledger.jsonl`);
-  const worker = new Worker({
-    probeFile: probe.absolutePath,
-    serverEnv: () => options.engine.workerEnv(),
-    ledgerFile,
-    logFile: join(options.workDir, `${slug}.worker.log`),
-  });
+  const makeWorker = (suffix: string) =>
+    new Worker({
+      probeFile: probe.absolutePath,
+      serverEnv: () => options.engine.workerEnv(),
+      ledgerFile,
+      logFile: join(options.workDir, `${slug}.worker${suffix}.log`),
+    });
+  const worker = makeWorker('');
+  const files: ProbeFiles = { ledgerFile, workDir: options.workDir, slug, extraWorker: (n) => makeWorker(`-${n}`) };
   const recorder = new Recorder();
   const cleanups: (() => Promise<void>)[] = [];
   const outcome = await settleScenario(
     async (signal) => {
       await worker.start();
-      await definition.run(createContext(options.engine, worker, ledgerFile, recorder, signal, cleanups));
+      await definition.run(createContext(options.engine, worker, files, recorder, signal, cleanups));
     },
     options.budgetMs ?? definition.budgetMs,
     recorder,

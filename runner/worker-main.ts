@@ -9,6 +9,7 @@
  * PROBE_LEDGER.
  */
 import http from 'node:http';
+import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { connect } from 'inngest/connect';
 import { serve } from 'inngest/node';
@@ -21,7 +22,8 @@ if (!file || !port) throw new Error('worker-main needs PROBE_FILE and PROBE_PORT
 
 const probe = (await import(pathToFileURL(file).href)).default as ProbeDefinition;
 if (process.env.PROBE_TRANSPORT === 'connect') {
-  const connection = await connect({ apps: [{ client: probe.client, functions: probe.functions }] });
+  // One instance id per process: by default it is the host name, which every worker on this machine shares.
+  const connection = await connect({ apps: [{ client: probe.client, functions: probe.functions }], instanceId: `${hostname()}-${process.pid}` });
   process.stdout.write(`${CONNECTED_LINE} ${connection.connectionId} (pid ${process.pid})\n`);
 } else {
   const server = http.createServer(serve({ client: probe.client, functions: probe.functions }));

@@ -34,7 +34,7 @@ export class Worker {
   private log: WriteStream;
   /** The probe's own environment of the last start, kept for restarts that name none. */
   private lastEnv: Record<string, string> = {};
-  private transport: Transport = 'serve';
+  private lastTransport: Transport = 'serve';
 
   constructor(private readonly options: WorkerOptions) {
     this.log = createWriteStream(options.logFile, { flags: 'a' });
@@ -42,6 +42,16 @@ export class Worker {
 
   get running(): boolean {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The probe's own environment of the last start. */
+  get env(): Record<string, string> {
+    return this.lastEnv;
+  }
+
+  /** How the worker reached the server at its last start. */
+  get transport(): Transport {
+    return this.lastTransport;
   }
 
   /** The URL the server calls to run steps. */
@@ -53,10 +63,10 @@ export class Worker {
    * Starts the worker (on the same port as before, if it ran already) and syncs its functions; with the
    * `connect` transport, waits until its connection to the server is active instead.
    */
-  async start(env: Record<string, string> = this.lastEnv, transport: Transport = this.transport): Promise<void> {
+  async start(env: Record<string, string> = this.lastEnv, transport: Transport = this.lastTransport): Promise<void> {
     if (this.running) throw new Error('the worker is already running');
     this.lastEnv = env;
-    this.transport = transport;
+    this.lastTransport = transport;
     if (!this.port) this.port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
       stdio: ['ignore', 'pipe', 'pipe'],

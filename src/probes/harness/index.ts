@@ -4,7 +4,7 @@
  * (running inside the worker) needs.
  */
 export { defineProbe } from './probe.ts';
-export type { ProbeContext, ProbeDefinition, RunView, TraceSpan } from './probe.ts';
+export type { ProbeContext, ProbeDefinition, ReceivedSpan, RunView, TraceSpan } from './probe.ts';
 export { record, recordOnce, type LedgerEntry } from './ledger.ts';
 
 /** Environment variable through which the runner hands function code a "deployment" label (see `deployment`). */

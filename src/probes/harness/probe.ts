@@ -95,6 +95,12 @@ export interface ProbeContext {
      * mark taken earlier from `output().length`.
      */
     sdkLines(pattern: RegExp, since?: number): string[];
+    /**
+     * Runs `count` worker processes of the app at once, all as `connect()` workers: each dials the server, which
+     * spreads runs over the connections (an HTTP `serve()` app is one URL, scaled behind a load balancer instead).
+     * `scale(1)` stops the extra ones. Ledger entries carry each process's pid.
+     */
+    scale(count: number): Promise<void>;
   };
   /** The Inngest server under test. */
   server: {
@@ -114,6 +120,11 @@ export interface ProbeContext {
     supports(mode: ServerMode): boolean;
     /** Base URL of the server, e.g. http://127.0.0.1:PORT. */
     readonly url: string;
+    /**
+     * Looks inside the server's own stores now: keys and memory of its Redis (only where the runner started that
+     * Redis, i.e. `self-hosted` mode) and the bytes of the SQLite files in its data directory.
+     */
+    stores(): Promise<StoreUsage>;
   };
 
   /** The ledger of side effects that the probe's functions recorded. */
@@ -143,6 +154,17 @@ export interface ProbeContext {
    * first `failFirst` calls get 429. Closed when the probe ends.
    */
   startModelServer(options: { mode: 'fixed' | 'random' | 'tool-then-answer'; failFirst?: number }): Promise<ModelServer>;
+  /**
+   * Starts a stand-in OpenTelemetry collector on loopback (not an Inngest API): it takes OTLP/HTTP trace exports,
+   * decodes the JSON encoding into spans and records every export request. Closed when the probe ends.
+   */
+  startOtlpReceiver(): Promise<OtlpReceiver>;
+  /**
+   * Starts a real PostgreSQL on loopback (Debian's `postgresql`), with an empty database for the server; point the
+   * server at it with `server.restart({ mode: 'self-hosted', flags: ['--postgres-uri', pg.uri] })`. Skips the
+   * probe if PostgreSQL is not installed. Stopped and deleted when the probe ends.
+   */
+  startPostgres(): Promise<Postgres>;
   /** A deliberate, named pause in the scenario. */
   pause(ms: number, why: string): Promise<void>;
   /** Aborted when the probe overruns its budget; long waits in the harness honour it. */
@@ -157,11 +179,76 @@ export interface ModelServer {
   readonly calls: { at: number; status: number; prompt: string }[];
 }
 
+/** What the server's stores hold at one moment (see `server.stores`). */
+export interface StoreUsage {
+  /**
+   * The Redis holding queues and run state, when the runner can look inside it: `expiringKeys` have a TTL, whose
+   * average (Redis's own estimate) is `averageTtlMs`.
+   */
+  redis?: { keys: number; expiringKeys: number; averageTtlMs: number; usedMemoryBytes: number };
+  /** SQLite files (history, apps, events) in the server's data directory. */
+  sqliteBytes: number;
+}
+
+/** A PostgreSQL started by `startPostgres`. */
+export interface Postgres {
+  /** Connection URI of its database `inngest`, for `--postgres-uri`. */
+  uri: string;
+  /** Runs SQL with `psql` and returns the rows, each as its columns' text. */
+  query(sql: string): Promise<string[][]>;
+}
+
+/** A stand-in OpenTelemetry collector started by `startOtlpReceiver`. */
+export interface OtlpReceiver {
+  /** Base URL, e.g. for `OTEL_EXPORTER_OTLP_ENDPOINT` (exporters append `/v1/traces`). */
+  url: string;
+  /** Every span decoded so far, in arrival order. */
+  readonly spans: ReceivedSpan[];
+  /** Every export request so far, decodable or not. */
+  readonly requests: OtlpRequest[];
+}
+
+/** One export request as the receiver got it. */
+export interface OtlpRequest {
+  at: number;
+  path: string;
+  contentType: string;
+  bytes: number;
+  /** Spans decoded from it (0 for an encoding the receiver does not decode, such as protobuf). */
+  spans: number;
+  userAgent: string;
+  /** Why decoding failed, if it did. */
+  error?: string;
+}
+
+/** One span as exported over OTLP, with its resource's attributes beside it. */
+export interface ReceivedSpan {
+  /** Lower-case hex, as in a W3C `traceparent`. */
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: 'UNSPECIFIED' | 'INTERNAL' | 'SERVER' | 'CLIENT' | 'PRODUCER' | 'CONSUMER';
+  startMs: number;
+  endMs: number;
+  attributes: Record<string, unknown>;
+  /** Attributes of the resource that produced the span (`service.name`, …). */
+  resource: Record<string, unknown>;
+  /** Name of the instrumentation scope (the tracer) that made the span. */
+  scope: string;
+  /** OTLP status code: 0 unset, 1 ok, 2 error. */
+  statusCode: number;
+  /** When the receiver got it (ms since the epoch). */
+  receivedAt: number;
+}
+
 /** A stand-in external service started by `startDependency`. */
 export interface Dependency {
   url: string;
   /** Arrival time (ms since the epoch) of every call so far. */
   readonly calls: number[];
+  /** The request headers of every call so far (names in lower case), in the order of `calls`. */
+  readonly headers: Record<string, string>[];
   /** Changes the status it answers with, e.g. to play a recovery. */
   setStatus(status: number): void;
 }
