@@ -1,6 +1,6 @@
 /**
  * Strengths and considerations for the overview, computed from the ratings: the criteria at the highest rating
- * given, and those that need attention (below three stars; if none does, those at the lowest rating given).
+ * given, and those that need attention (below three stars).
  */
 import { criteria } from '../catalog/criteria.ts';
 import type { Rating } from '../catalog/ratings.ts';
@@ -9,7 +9,7 @@ import { GOOD_FROM } from '../catalog/summary.ts';
 export interface Highlights {
   /** Ids at the highest rating, in catalog order. */
   strengths: string[];
-  /** Ids that need attention, lowest first, then in catalog order. */
+  /** Ids rated below three stars, lowest first, then in catalog order. */
   considerations: string[];
 }
 
@@ -18,12 +18,11 @@ export function pickHighlights(ratings: Readonly<Record<string, Rating>>): Highl
   const rated = criteria.flatMap((k) => (ratings[k.id] ? [{ id: k.id, stars: ratings[k.id]!.stars }] : []));
   if (rated.length === 0) return { strengths: [], considerations: [] };
   const max = Math.max(...rated.map((r) => r.stars));
-  const min = Math.min(...rated.map((r) => r.stars));
-  const strengths = rated.filter((r) => r.stars === max);
-  const weak = rated.filter((r) => r.stars < GOOD_FROM);
-  const considerations = weak.length > 0 ? weak : min < max ? rated.filter((r) => r.stars === min) : [];
   return {
-    strengths: strengths.map((r) => r.id),
-    considerations: [...considerations].sort((a, b) => a.stars - b.stars).map((r) => r.id),
+    strengths: rated.filter((r) => r.stars === max).map((r) => r.id),
+    considerations: rated
+      .filter((r) => r.stars < GOOD_FROM)
+      .sort((a, b) => a.stars - b.stars)
+      .map((r) => r.id),
   };
 }

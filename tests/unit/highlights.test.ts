@@ -12,8 +12,8 @@ describe('pickHighlights()', () => {
     expect(h.considerations).toEqual(['RT-04', 'EX-06', 'VR-02']);
   });
 
-  test('with nothing below three stars, the considerations are those at the lowest rating given', () => {
-    expect(pickHighlights(r({ 'EX-01': 5, 'EX-02': 3, 'EX-03': 4 })).considerations).toEqual(['EX-02']);
+  test('has no considerations when nothing is below three stars, and nothing at all without ratings', () => {
+    expect(pickHighlights(r({ 'EX-01': 5, 'EX-02': 3, 'EX-03': 4 })).considerations).toEqual([]);
     expect(pickHighlights(r({ 'EX-01': 4, 'EX-02': 4 }))).toEqual({ strengths: ['EX-01', 'EX-02'], considerations: [] });
     expect(pickHighlights({})).toEqual({ strengths: [], considerations: [] });
   });
