@@ -62,6 +62,11 @@ export const paths = {
   cell: (lang: Lang, cat: string, id: string) => `${base}/${lang}/categories/${cat}/#${id.toLowerCase()}`,
   methodology: (lang: Lang) => `${base}/${lang}/methodology/`,
   comparison: (lang: Lang) => `${base}/${lang}/comparison/`,
+  /** Every criterion in one list, with filters. */
+  criteriaList: (lang: Lang) => `${base}/${lang}/criteria/`,
+  search: (lang: Lang) => `${base}/${lang}/search/`,
+  /** The search page's index for one language (built with the site). */
+  searchIndex: (lang: Lang) => `${base}/data/search-${lang}.json`,
   /** Raw data, the same for both languages. */
   dataResults: (cat: string) => `${base}/data/results/${cat}.json`,
   dataSchema: () => `${base}/data/results-schema.json`,
