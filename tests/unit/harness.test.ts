@@ -44,6 +44,18 @@ describe('startDependency()', () => {
       await dep.close();
     }
   });
+  test('records the headers of each call, names in lower case', async () => {
+    const dep = await startDependency(200);
+    try {
+      await fetch(dep.url, { headers: { TraceParent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' } });
+      await fetch(dep.url);
+      expect(dep.headers).toHaveLength(2);
+      expect(dep.headers[0]!.traceparent).toBe('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01');
+      expect(dep.headers[1]!.traceparent).toBeUndefined();
+    } finally {
+      await dep.close();
+    }
+  });
 });
 
 describe('the ledger', () => {
