@@ -168,6 +168,7 @@ export const en = {
   'pinned.changes': 'Changes since the previous run ({run})',
   'pinned.first': 'This is the first recorded run of {id}.',
   'pinned.evidence': 'Evidence recorded in this run',
+  'pinned.raw': 'Everything run {run} recorded, as JSON',
   'pinned.url': 'Link to this run’s evidence',
   'meta.pinned': '{id} {name}: the probe’s verdict ({verdict}), checks, metrics and provenance as run {run} recorded them on {date}.',
 

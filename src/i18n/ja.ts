@@ -170,6 +170,7 @@ export const ja: Dictionary = {
   'pinned.changes': '前回の実行（{run}）からの変化',
   'pinned.first': 'これは {id} で最初に記録された実行です。',
   'pinned.evidence': 'この実行で記録された証拠',
+  'pinned.raw': '実行 {run} が記録したすべて（JSON）',
   'pinned.url': 'この実行の証拠へのリンク',
   'meta.pinned': '{id} {name}: 実行 {run} が {date} に記録したプローブの判定（{verdict}）、チェック、計測値、実行環境。',
 

@@ -57,7 +57,7 @@ for (const lang of langs) {
           expect(head, `${id} ${entry.run.id}`).toContain(`verdict-${entry.result.verdict}`);
           // Warned exactly when the probe file no longer hashes as it did in that run.
           const changed = hashFile(entry.result.source) !== entry.result.sourceHash;
-          expect(html.includes('source-changed'), `${id} ${entry.run.id} source changed: ${changed}`).toBe(changed);
+          expect(/class="[^"]*\bsource-changed\b/.test(html), `${id} ${entry.run.id} source changed: ${changed}`).toBe(changed);
         }
       }
     });
@@ -70,6 +70,12 @@ for (const lang of langs) {
       await expect(page.locator('.pinned .cell-meta .badge')).toHaveClass(new RegExp(`verdict-${oldest.result.verdict}`));
       await expect(page.locator('.provenance')).toContainText(oldest.run.id);
       await expect(page.locator('.pinned-status a.newer-run')).toHaveCount(entries.length > 1 ? 1 : 0);
+      if (oldest.origin !== 'latest') {
+        const raw = await page.request.get((await page.locator('.raw-run a').getAttribute('href'))!);
+        const record = await raw.json();
+        expect(record.run.id).toBe(oldest.run.id);
+        expect(record.probes.find((p: { id: string }) => p.id === id)).toEqual(oldest.result);
+      }
       await page.locator('.breadcrumb a').click();
       await expect(page).toHaveURL(new RegExp(`${permalink(lang, id)}$`));
       await page.goto(pinned(lang, id, oldest.run.id));

@@ -27,3 +27,8 @@ export async function historyOf(id: string): Promise<HistoryEntry[]> {
 export function pinnedPath(lang: Lang, id: string, runId: string): string {
   return `${paths.criterion(lang, id)}runs/${runId}/`;
 }
+
+/** The raw record of one archived run, the same for both languages. */
+export function rawRunPath(runId: string): string {
+  return `${import.meta.env.BASE_URL.replace(/\/$/, '')}/data/history/${runId}.json`;
+}
