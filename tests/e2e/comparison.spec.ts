@@ -1,0 +1,51 @@
+/** The seed's Temporal-versus-Inngest table on the comparison page: measured rows quote results, claims say so. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { temporalComparison as rows } from '../../src/catalog/temporal-comparison.ts';
+import { parseResultsFile, type Metric } from '../../src/schema.ts';
+import { langs, permalink } from './helpers.ts';
+
+const metricsById = new Map<string, Metric[]>();
+for (const file of readdirSync('results').filter((f) => f.endsWith('.json'))) {
+  for (const p of parseResultsFile(JSON.parse(readFileSync(`results/${file}`, 'utf8')), file).probes) metricsById.set(p.id, p.metrics);
+}
+
+for (const lang of langs) {
+  test(`the Temporal comparison shows every seed row, measured numbers from the results and labelled claims (${lang})`, async ({ page }) => {
+    await page.goto(`/${lang}/comparison/`);
+    const section = page.locator('section.tvi');
+    await expect(section.locator('h2#temporal')).toBeVisible();
+    const trs = section.locator('tbody tr');
+    await expect(trs).toHaveCount(rows.length);
+    await expect(section.locator('thead th[scope="col"]')).toHaveCount(4);
+
+    for (const r of rows) {
+      const tr = section.locator(`tr#tvi-${r.id}`);
+      await expect(tr.locator('th[scope="row"]')).toHaveText(r.aspect[lang]);
+      await expect(tr).toHaveAttribute('data-evidence', r.evidence.kind);
+      const here = tr.locator('td.tvi-here');
+      if (r.evidence.kind === 'measured') {
+        const { criterion, metrics } = r.evidence;
+        await expect(here.locator('.tvi-measured')).toBeVisible();
+        await expect(here.locator('.tvi-claim')).toHaveCount(0);
+        await expect(here.locator(`a[href="${permalink(lang, criterion)}"]`)).toBeVisible();
+        const quoted = here.locator('data.metric-ref');
+        await expect(quoted).toHaveCount(metrics.length);
+        const recorded = metricsById.get(criterion) ?? [];
+        for (const [i, ref] of metrics.entries()) {
+          const m = recorded.find((x) => x.name === ref.name);
+          expect(m, `${criterion}: ${ref.name}`).toBeDefined();
+          const value = 'value' in m! ? m!.value : m!.summary[ref.stat ?? 'p50'];
+          await expect(quoted.nth(i)).toHaveAttribute('data-metric', ref.name);
+          expect(Number(await quoted.nth(i).getAttribute('value'))).toBe(value);
+          await expect(quoted.nth(i)).not.toBeEmpty();
+        }
+      } else {
+        await expect(here.locator('.tvi-claim')).toBeVisible();
+        await expect(here.locator('.tvi-measured')).toHaveCount(0);
+        await expect(here.locator('data.metric-ref')).toHaveCount(0);
+        if (r.evidence.related) await expect(here.locator(`a[href="${permalink(lang, r.evidence.related)}"]`)).toBeVisible();
+      }
+    }
+  });
+}
