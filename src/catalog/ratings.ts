@@ -65,6 +65,7 @@ export const ratings: Readonly<Record<string, Rating>> = {
   'OB-01': { stars: 4 },
   'OB-02': { stars: 3 },
   'OB-03': { stars: 5 },
+  'OB-04': { stars: 3 },
   'OB-05': { stars: 4 },
   'OB-06': { stars: 5 },
 };
