@@ -48,8 +48,9 @@ async function revealAll(page: Page) {
 /** One line per violation: where, which rule, how bad, and the first few elements it matched. */
 async function violationsOf(page: Page, path: string): Promise<string[]> {
   await revealAll(page);
-  // Only violations are reported back: serialising every passing node would double the scan time.
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ['violations'] }).analyze();
+  // Only violations are reported back: serialising every passing node would double the scan time. options()
+  // replaces the whole options object, so it must come before withTags(), or every rule would run.
+  const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(WCAG_TAGS).analyze();
   return violations.map(
     (v) => `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.length} node(s): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
   );
