@@ -77,6 +77,15 @@ for (const lang of langs) {
       await expect(page.locator('[data-premises-custom]')).toBeHidden();
     });
 
+    test('switching language keeps a filtered view: the query and the fragment go along', async ({ page }) => {
+      const other = langs.find((l) => l !== lang)!;
+      await page.goto(`/${lang}/criteria/?stars=5#top`);
+      await page.locator(`.lang-switch a[hreflang="${other}"]`).click();
+      await expect(page).toHaveURL(new RegExp(`/${other}/criteria/\\?stars=5#top$`));
+      const expected = criteria.filter((k) => starsOf(k.id) === 5).map((k) => k.id);
+      await expect.poll(() => visibleRows(page)).toEqual(expected);
+    });
+
     test('a premise that changes no fail-close rule is kept in the URL and leaves the table as it was', async ({ page }) => {
       await page.goto(`/${lang}/?determinism=deterministic`);
       await expect(page.getByLabel(t['premise.determinism'], { exact: true })).toHaveValue('deterministic');
