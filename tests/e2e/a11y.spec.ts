@@ -1,13 +1,13 @@
 /**
- * Accessibility: an axe scan of every built page in both languages (WCAG 2.0, 2.1 and 2.2, levels A and AA), and
- * the keyboard path through the page frame. The page list comes from dist/, so new pages are scanned unasked.
+ * Accessibility: an axe scan of every built page in both languages (WCAG 2.0, 2.1 and 2.2, levels A and AA, and
+ * axe's best practices, such as unique landmark names), and the keyboard path through the page frame. The page list comes from dist/, so new pages are scanned unasked.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { builtPages, shard } from './built-pages.ts';
 import { criteria, langs } from './helpers.ts';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 /** Scans run sequentially inside each shard; shards run in parallel across the Playwright workers. */
 const SHARDS = 4;
 const REFRESH = /<meta[^>]*http-equiv="refresh"[^>]*>/i;
@@ -50,7 +50,7 @@ async function violationsOf(page: Page, path: string): Promise<string[]> {
   await revealAll(page);
   // Only violations are reported back: serialising every passing node would double the scan time. options()
   // replaces the whole options object, so it must come before withTags(), or every rule would run.
-  const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(WCAG_TAGS).analyze();
+  const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(AXE_TAGS).analyze();
   return violations.map(
     (v) => `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.length} node(s): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
   );
@@ -68,7 +68,7 @@ test('the page list read from dist/ holds every page kind in both languages', ()
 });
 
 shard(pages, SHARDS).forEach((group, i) => {
-  test(`axe finds no WCAG 2 A/AA violation on pages, shard ${i + 1} of ${SHARDS}`, async ({ page }) => {
+  test(`axe finds no WCAG 2 A/AA or best-practice violation on pages, shard ${i + 1} of ${SHARDS}`, async ({ page }) => {
     test.setTimeout(30_000 + group.length * 10_000);
     await holdRedirects(page);
     const found: string[] = [];
