@@ -131,7 +131,7 @@ export const ja: Dictionary = {
   'permalink.copied': 'リンクをコピーしました',
   'permalink.copyFailed': 'コピーできませんでした。リンクを選択してコピーしてください',
   'permalink.url': 'この基準へのリンク',
-  'permalink.back': '{category} に戻る',
+  'permalink.back': '{category}に戻る',
   'permalink.failClose': 'Fail-close: {rule}',
 
   'fresh.measured': '{date}に Inngest {server}、SDK {sdk} で計測。',
