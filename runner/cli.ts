@@ -1,40 +1,67 @@
 /**
- * `npm run probes [-- --only EX-03,RT] [--server-url URL] [--results-dir DIR] [--concurrency N] [--list]`
+ * `npm run probes [-- --engine inngest] [--only EX-03,RT] [--trials N] [--concurrency N] [--server-url URL]
+ *  [--results-dir DIR] [--list]`
  *
- * Starts the real Inngest server (or connects to one), runs the selected probes against it, and merges their
- * results into `results/<category>.json`; every run is also archived whole in `results/history/<runId>.json`.
- * Exits non-zero when any probe errored or no server could be had.
+ * The engine-neutral runner: finds the engine through its driver, starts one engine instance per lane, runs each
+ * selected probe `--trials` times (fresh workers each time, the engine put back on its baseline after every
+ * trial), puts the trials of each probe together, and merges the results into `results/<engine>/<category>.json`;
+ * every run is also archived whole in `results/<engine>/history/<runId>.json`.
+ * Exits non-zero when any trial errored or no engine could be had.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ProbeResult, RunInfo } from '../src/schema.ts';
-import { hashFile, idOfFile, listProbeFiles, loadProbe, selectProbeFiles } from './discover.ts';
-import { connectEngine, findBinary, HOW_TO_GET_A_SERVER, killAllEngines, startEngine, URL_ENV, type Engine } from './engine.ts';
-import { gitCommit, machine, sdkVersion } from './provenance.ts';
-import { formatLine, formatSummary } from './progress.ts';
-import { archiveRun, historyDir, recordRun } from './history.ts';
-import { mergeResults, readResults, writeResults } from './results.ts';
-import { runProbe, type LoadedProbe } from './run-probe.ts';
-import { runScheduled } from './schedule.ts';
-import { killAllWorkers } from './worker.ts';
+import type { ProbeResult, RunInfo, Trial } from '../src/schema.ts';
+import type { EngineDriver, EngineInstance, LoadedProbe } from './core/driver.ts';
+import { hashFile, idOfFile, listProbeFiles, loadProbe, selectProbeFiles } from './core/discover.ts';
+import { archiveRun, historyDir, recordRun } from './core/history.ts';
+import { killAllChildren } from './core/process.ts';
+import { formatSummary, formatTiming, formatTrialLine } from './core/progress.ts';
+import { gitCommit, machine } from './core/provenance.ts';
+import type { RecordedTrial } from './core/recorder.ts';
+import { engineResultsDir, mergeResults, readResults, writeResults } from './core/results.ts';
+import { runTrial } from './core/run-trial.ts';
+import { runInLanes } from './core/schedule.ts';
+import { aggregateTrials } from './core/trials.ts';
+import { trialMetric } from './core/recorder.ts';
+import { driverFor, drivers } from './drivers/index.ts';
+import { categories } from '../src/catalog/criteria.ts';
 
 const USAGE = `Usage: npm run probes -- [options]
+  --engine NAME       the engine to measure: ${Object.keys(drivers).join(', ')} (default: inngest)
   --only SEL          criteria (EX-03) or categories (EX), comma-separated or repeated; default: all
-  --server-url URL    use an Inngest server that is already running (or set ${URL_ENV})
-  --results-dir DIR   where results/<category>.json and history/<runId>.json live (default: results)
-  --concurrency N     probes run side by side, except those that must run alone (default: 4)
+  --trials N          run each probe N times, each with fresh workers (default: 1)
+  --concurrency N     lanes, each with an engine of its own; probes that measure time still run alone (default: 4)
+  --server-url URL    use a server that is already running (one lane; probes that reconfigure it error)
+  --results-dir DIR   where <engine>/<category>.json and <engine>/history/<runId>.json live (default: results)
   --list              list the probes and exit`;
 
-/** The server this run started or joined; stopped on every way out. */
-let engine: Engine | undefined;
+/** Engine instances this run started, one per lane; stopped on every way out. */
+const instances: (EngineInstance | undefined)[] = [];
+
+/** How long a probe took last time, to schedule the longest first; 30 s when unknown. */
+function expectedDurations(dir: string): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!existsSync(dir)) return out;
+  for (const { id: name } of categories) {
+    try {
+      const file = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as { probes?: { id: string; durationMs: number }[] };
+      for (const p of file.probes ?? []) out.set(p.id, p.durationMs);
+    } catch {
+      // no file yet, or unreadable: its probes get the default
+    }
+  }
+  return out;
+}
 
 async function main(): Promise<number> {
   const root = process.cwd();
   const { values } = parseArgs({
     options: {
+      engine: { type: 'string', default: 'inngest' },
       only: { type: 'string', multiple: true },
+      trials: { type: 'string', default: '1' },
       'server-url': { type: 'string' },
       'results-dir': { type: 'string', default: 'results' },
       concurrency: { type: 'string', default: '4' },
@@ -46,100 +73,143 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const files = selectProbeFiles(listProbeFiles(root), values.only);
+  const driver: EngineDriver = driverFor(values.engine);
+  const files = selectProbeFiles(listProbeFiles(root, driver.id), values.only);
   if (values.list) {
     for (const f of files) console.log(`${idOfFile(f)}  ${f}`);
     return 0;
   }
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('--concurrency must be a positive integer');
+  const trials = Number(values.trials);
+  if (!Number.isInteger(trials) || trials < 1) throw new Error('--trials must be a positive integer');
+
+  const serverUrl = values['server-url'] ?? process.env[driver.urlEnv];
+  if (serverUrl) process.env[driver.urlEnv] = serverUrl;
+  const located = driver.locate(process.env, root, serverUrl);
+  if (!located.found) {
+    console.error(located.howToGet);
+    return 2;
+  }
+  const lanes = serverUrl ? 1 : concurrency;
 
   const startedAt = new Date();
   const runId = `run-${startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
-  const workDir = mkdtempSync(join(tmpdir(), `inngest-probes-${runId}-`));
-
-  const serverUrl = values['server-url'] ?? process.env[URL_ENV];
-  if (serverUrl) {
-    engine = await connectEngine(serverUrl);
-  } else {
-    const bin = findBinary(process.env, root);
-    if (!bin) {
-      console.error(HOW_TO_GET_A_SERVER);
-      return 2;
-    }
-    console.log(`Starting inngest dev from ${bin.path} (found via ${bin.via}) …`);
-    engine = await startEngine(bin, join(workDir, 'server.log'));
-  }
-  const server: Engine = engine;
-  // Probe modules build Inngest clients when imported; point them at the server under test.
-  Object.assign(process.env, server.workerEnv());
+  const workDir = mkdtempSync(join(tmpdir(), `probes-${driver.id}-${runId}-`));
+  const resultsDir = engineResultsDir(resolve(root, values['results-dir']), driver.id);
 
   let interrupted = false;
   const interrupt = (signal: string) => {
     if (interrupted) return;
     interrupted = true;
     console.error(`\n${signal}: stopping; results/ is left as it was.`);
-    killAllWorkers();
-    killAllEngines();
+    killAllChildren();
     process.exit(130);
   };
   process.on('SIGINT', () => interrupt('SIGINT'));
   process.on('SIGTERM', () => interrupt('SIGTERM'));
 
-  console.log(`Inngest server ${server.version} at ${server.url} (${server.source}); ${files.length} probe(s), work dir ${workDir}\n`);
+  driver.prepareRunnerProcess?.();
+  console.log(`${driver.name}: ${located.description}`);
+  console.log(`${files.length} probe(s) × ${trials} trial(s) on ${lanes} lane(s), each with an engine of its own; work dir ${workDir}\n`);
 
-  type Job = { file: string; probe?: LoadedProbe; loadError?: string; exclusive: boolean };
-  const jobs: Job[] = [];
+  type Job = { file: string; probe?: LoadedProbe; loadError?: string; trial: number; exclusive: boolean; expectedMs: number };
+  const expected = expectedDurations(resultsDir);
+  const loaded = new Map<string, { probe?: LoadedProbe; loadError?: string }>();
   for (const file of files) {
     try {
-      const probe = await loadProbe(root, file);
-      jobs.push({ file, probe, exclusive: probe.definition.exclusive ?? false });
+      loaded.set(file, { probe: await loadProbe(root, file, driver) });
     } catch (e) {
-      jobs.push({ file, loadError: (e as Error).message, exclusive: false });
+      loaded.set(file, { loadError: (e as Error).message });
     }
   }
+  const jobs: Job[] = files.flatMap((file) =>
+    Array.from({ length: trials }, (_, i) => ({
+      file,
+      ...loaded.get(file)!,
+      trial: i + 1,
+      exclusive: loaded.get(file)!.probe?.definition.exclusive ?? false,
+      expectedMs: expected.get(idOfFile(file)) ?? 30_000,
+    })),
+  );
 
-  const results = await runScheduled(jobs, concurrency, async (job): Promise<ProbeResult> => {
-    const result: ProbeResult = job.probe
-      ? await runProbe(job.probe, { engine: server, workDir, runId })
-      : {
-          id: idOfFile(job.file), runId, verdict: 'error', durationMs: 0, checks: [], metrics: [], notes: [],
-          error: { message: `could not load the probe: ${job.loadError}` }, source: job.file, sourceHash: hashFile(join(root, job.file)),
-        };
-    if (!interrupted) console.log(formatLine(result));
-    return result;
+  let startupMs = 0;
+  const instanceFor = async (lane: number): Promise<EngineInstance> => {
+    const existing = instances[lane];
+    if (existing) return existing;
+    const t0 = performance.now();
+    const instance = await driver.start(join(workDir, `engine-${lane + 1}.log`));
+    startupMs += performance.now() - t0;
+    instances[lane] = instance;
+    return instance;
+  };
+
+  let done = 0;
+  const recorded = await runInLanes(jobs, lanes, async (job, lane): Promise<RecordedTrial> => {
+    let trial: RecordedTrial;
+    if (!job.probe) {
+      const instance = await instanceFor(lane).catch(() => undefined);
+      trial = {
+        verdict: 'error', durationMs: 0, checks: [], metrics: [], notes: [], error: { message: `could not load the probe: ${job.loadError}` },
+        configs: instance ? [instance.describe()] : [],
+      };
+    } else {
+      let instance: EngineInstance;
+      try {
+        instance = await instanceFor(lane);
+      } catch (e) {
+        throw new Error(`could not start ${driver.name} for lane ${lane + 1}: ${(e as Error).message}`);
+      }
+      const outcome = await runTrial(driver, job.probe, instance, { workDir, trial: job.trial });
+      startupMs += outcome.resetMs;
+      trial = outcome.trial;
+      if (!outcome.healthy) {
+        // The instance could not go back to its baseline: replace it, so no later probe inherits its state.
+        await instance.stop().catch(() => {});
+        instances[lane] = undefined;
+      }
+    }
+    done += 1;
+    if (!interrupted) console.log(formatTrialLine(done, jobs.length, idOfFile(job.file), job.trial, trials, { ...trial, metrics: trial.metrics.map(trialMetric) } as Trial));
+    return trial;
   });
   if (interrupted) return 130;
+  await Promise.all(instances.map((i) => i?.stop().catch(() => {})));
 
   const finishedAt = new Date();
   const run: RunInfo = {
     id: runId,
+    engine: driver.id,
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationMs: finishedAt.getTime() - startedAt.getTime(),
     command: ['npm run probes', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
-    engine: { kind: server.kind, source: server.source, serverVersion: server.version, flags: server.flags, stateStore: server.stateStore },
-    sdkVersion: sdkVersion(root),
+    trials,
     ...machine(),
     gitCommit: gitCommit(root),
   };
-  await server.stop();
 
-  const resultsDir = resolve(root, values['results-dir']);
+  const results: ProbeResult[] = files.map((file) => {
+    const mine = jobs.map((job, i) => ({ job, trial: recorded[i]! })).filter((x) => x.job.file === file);
+    const probe = loaded.get(file)!.probe;
+    const aggregate = aggregateTrials(mine.map((x) => x.trial));
+    return { id: idOfFile(file), engine: driver.id, runId, ...aggregate, source: file, sourceHash: probe?.sourceHash ?? hashFile(join(root, file)) };
+  });
+
   // The archive first: the latest files then never name a run the archive lacks.
   console.log(`archived ${archiveRun(historyDir(resultsDir), recordRun(run, results))}`);
   const byCategory = new Map<string, ProbeResult[]>();
   for (const r of results) byCategory.set(r.id.slice(0, 2).toLowerCase(), [...(byCategory.get(r.id.slice(0, 2).toLowerCase()) ?? []), r]);
   for (const [category, fresh] of byCategory) {
     const file = join(resultsDir, `${category}.json`);
-    const written = writeResults(resultsDir, mergeResults(readResults(file), category, run, fresh));
-    console.log(`wrote ${written}`);
+    console.log(`wrote ${writeResults(resultsDir, mergeResults(readResults(file), category, run, fresh))}`);
   }
 
   console.log('\n' + formatSummary(results));
-  const errored = results.filter((r) => r.verdict === 'error').length;
+  console.log('\n' + formatTiming(run.durationMs, jobs.map((job, i) => ({ id: idOfFile(job.file), trial: job.trial, durationMs: recorded[i]!.durationMs })), startupMs));
+  const errored = recorded.filter((t) => t.verdict === 'error').length;
   if (errored > 0) {
-    console.log(`\n${errored} probe(s) errored; server and worker logs kept in ${workDir}`);
+    console.log(`\n${errored} trial(s) errored; engine and worker logs kept in ${workDir}`);
     return 1;
   }
   rmSync(workDir, { recursive: true, force: true });
@@ -149,8 +219,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   async (e: Error) => {
-    killAllWorkers();
-    await engine?.stop().catch(() => killAllEngines());
+    await Promise.all(instances.map((i) => i?.stop().catch(() => {})));
+    killAllChildren();
     console.error(`npm run probes: ${e.message}`);
     process.exit(2);
   },

@@ -5,22 +5,59 @@
  */
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+/** The current version of results files and run records. Version 1 records stay in the archive as written. */
+export const SCHEMA_VERSION = 2;
+/** The version archived runs were written in before results were keyed by engine and kept their trials. */
+export const LEGACY_SCHEMA_VERSION = 1;
+
+/** The engines this report can measure; a results folder and a probe folder per engine. */
+export const engineIdSchema = z.enum(['inngest', 'temporal']);
+export type EngineId = z.infer<typeof engineIdSchema>;
 
 /** pass: evidence matches what was expected; fail: evidence contradicts it; error: the probe or harness broke;
  *  skipped: not observable here (a reason is required). */
 export const verdictSchema = z.enum(['pass', 'fail', 'error', 'skipped']);
 export type Verdict = z.infer<typeof verdictSchema>;
 
+/** A criterion's verdict over its trials: the one they all reached, or `mixed` when they disagree. */
+export const agreedVerdictSchema = z.enum(['pass', 'fail', 'error', 'skipped', 'mixed']);
+export type AgreedVerdict = z.infer<typeof agreedVerdictSchema>;
+
 const isoDate = z.iso.datetime({ offset: true });
 
-/** One expectation and what was observed, both rendered as text for readers. */
-export const checkSchema = z.strictObject({
+/**
+ * One expectation and what was observed, both rendered as text for readers. `config` is the index, in the
+ * result's `configs`, of the engine configuration the observation was made under.
+ */
+export const trialCheckSchema = z.strictObject({
   name: z.string().min(1),
   expected: z.string(),
   observed: z.string(),
   ok: z.boolean(),
+  config: z.int().nonnegative(),
 });
+export type TrialCheck = z.infer<typeof trialCheckSchema>;
+
+/**
+ * A check over all trials: `held` of `seen` trials made it and saw it hold (a trial that ended before reaching
+ * it did not see it); `observations` is what each of those trials observed, in trial order. `observed` is the
+ * one value when they all agree, otherwise the values joined for reading. `ok` only when it held in every trial.
+ */
+export const checkSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    expected: z.string(),
+    observed: z.string(),
+    ok: z.boolean(),
+    config: z.int().nonnegative(),
+    held: z.int().nonnegative(),
+    seen: z.int().positive(),
+    observations: z.array(z.string()).min(1),
+  })
+  .superRefine((c, ctx) => {
+    if (c.held > c.seen) ctx.addIssue({ code: 'custom', path: ['held'], message: 'held in more trials than saw the check' });
+    if (c.observations.length !== c.seen) ctx.addIssue({ code: 'custom', path: ['observations'], message: 'one observation per trial that saw the check' });
+  });
 export type Check = z.infer<typeof checkSchema>;
 
 export const summarySchema = z.strictObject({
@@ -32,34 +69,48 @@ export const summarySchema = z.strictObject({
 });
 export type Summary = z.infer<typeof summarySchema>;
 
-/** A measurement: a single value, or the distribution of many samples. Never both. */
+/**
+ * A measurement: a single value, or the distribution of many samples, never both. `trials` says how many trials
+ * its samples were pooled from (a value measured in three trials becomes a distribution of three); `config` as
+ * for checks.
+ */
 export const metricSchema = z.union([
-  z.strictObject({ name: z.string().min(1), unit: z.string().min(1), value: z.number() }),
-  z.strictObject({ name: z.string().min(1), unit: z.string().min(1), summary: summarySchema }),
+  z.strictObject({ name: z.string().min(1), unit: z.string().min(1), value: z.number(), trials: z.int().positive(), config: z.int().nonnegative() }),
+  z.strictObject({ name: z.string().min(1), unit: z.string().min(1), summary: summarySchema, trials: z.int().positive(), config: z.int().nonnegative() }),
 ]);
 export type Metric = z.infer<typeof metricSchema>;
 
-/** The engine the probes ran against, as the runner found it. */
-export const engineSchema = z.strictObject({
-  kind: z.enum(['dev', 'self-hosted']),
-  /** How the runner got the server: a binary it started, or a server already running at a URL. */
-  source: z.enum(['started', 'external']),
-  serverVersion: z.string().min(1),
-  /** Command-line flags the server was started with (empty for an external server). */
-  flags: z.array(z.string()),
-  /** Where run state lived during the run, in the runner's words (e.g. the dev server's in-memory store). */
-  stateStore: z.string().min(1),
-});
+/** The SDK a probe's code used. */
+export const sdkSchema = z.strictObject({ package: z.string().min(1), version: z.string().min(1) });
 
-/** Provenance of one invocation of the runner. */
+/**
+ * One configuration of the engine that a probe ran against: the engine, its version, the mode it ran in with its
+ * flags (free ports, keys and paths masked), where its state lived, and the SDK the probe used.
+ */
+export const engineConfigSchema = z.strictObject({
+  engine: engineIdSchema,
+  version: z.string().min(1),
+  /** How the runner got the engine: a binary it started, or a server already running at a URL. */
+  source: z.enum(['started', 'external']),
+  /** The server's way of running, in the driver's words (for Inngest: dev, dev-persist, self-hosted, …). */
+  mode: z.string().min(1),
+  flags: z.array(z.string()),
+  /** Where run state lived, in the driver's words. */
+  stateStore: z.string().min(1),
+  sdk: sdkSchema,
+});
+export type EngineConfig = z.infer<typeof engineConfigSchema>;
+
+/** Provenance of one invocation of the runner: machine, commit, command and time. */
 export const runSchema = z.strictObject({
   id: z.string().min(1),
+  engine: engineIdSchema,
   startedAt: isoDate,
   finishedAt: isoDate,
   durationMs: z.number().nonnegative(),
   command: z.string().min(1),
-  engine: engineSchema,
-  sdkVersion: z.string().min(1),
+  /** Trials each probe was run in. */
+  trials: z.int().positive(),
   node: z.string().min(1),
   os: z.string().min(1),
   cpus: z.int().positive(),
@@ -67,41 +118,83 @@ export const runSchema = z.strictObject({
 });
 export type RunInfo = z.infer<typeof runSchema>;
 
+/** The outcome rules every verdict obeys, for a trial and for the agreed result alike. */
+function refineOutcome(
+  p: { verdict: string; checks: { ok: boolean }[]; skipReason?: string; error?: { message: string } },
+  ctx: z.RefinementCtx,
+): void {
+  if (p.verdict === 'skipped' && !p.skipReason)
+    ctx.addIssue({ code: 'custom', path: ['skipReason'], message: 'a skipped probe must give its reason' });
+  if (p.verdict === 'error' && !p.error)
+    ctx.addIssue({ code: 'custom', path: ['error'], message: 'an errored probe must carry its error' });
+  if (p.verdict === 'pass' && (p.checks.length === 0 || p.checks.some((c) => !c.ok)))
+    ctx.addIssue({ code: 'custom', path: ['verdict'], message: 'pass needs at least one check and every check ok' });
+  if (p.verdict === 'fail' && !p.checks.some((c) => !c.ok))
+    ctx.addIssue({ code: 'custom', path: ['verdict'], message: 'fail needs at least one failed check' });
+}
+
+/** One trial of a probe: a whole run of its scenario with fresh workers. */
+export const trialSchema = z
+  .strictObject({
+    verdict: verdictSchema,
+    durationMs: z.number().nonnegative(),
+    checks: z.array(trialCheckSchema),
+    metrics: z.array(metricSchema),
+    notes: z.array(z.string()),
+    skipReason: z.string().min(1).optional(),
+    error: z.strictObject({ message: z.string().min(1) }).optional(),
+  })
+  .superRefine(refineOutcome);
+export type Trial = z.infer<typeof trialSchema>;
+
 export const probeResultSchema = z
   .strictObject({
     id: z.string().regex(/^[A-Z]{2}-\d{2}$/, 'a criterion id such as EX-01'),
+    engine: engineIdSchema,
     /** The run (see `runs`) that produced this result. */
     runId: z.string().min(1),
-    verdict: verdictSchema,
+    /** What every trial agreed on, or `mixed` when they did not (no majority decides). */
+    verdict: agreedVerdictSchema,
+    /** The median trial's duration. */
     durationMs: z.number().nonnegative(),
     checks: z.array(checkSchema),
     metrics: z.array(metricSchema),
+    /** Every distinct note of the trials, in the order they were first made. */
     notes: z.array(z.string()),
-    /** Why the probe was skipped; required when verdict is `skipped`. */
+    /** Why the probe was skipped; required when every trial skipped. */
     skipReason: z.string().min(1).optional(),
-    /** What broke; required when verdict is `error`. */
+    /** What broke; required when every trial errored. */
     error: z.strictObject({ message: z.string().min(1) }).optional(),
+    /** Every engine configuration the checks and metrics were made under; each names its index here. */
+    configs: z.array(engineConfigSchema).min(1, 'a result must record the engine configuration it ran against'),
+    trials: z.array(trialSchema).min(1),
     /** Path of the probe file, relative to the project root. */
     source: z.string().min(1),
     /** sha256 of the probe file when it ran; the site flags results older than their probe's source. */
     sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
   })
   .superRefine((p, ctx) => {
-    if (p.verdict === 'skipped' && !p.skipReason)
-      ctx.addIssue({ code: 'custom', path: ['skipReason'], message: 'a skipped probe must give its reason' });
-    if (p.verdict === 'error' && !p.error)
-      ctx.addIssue({ code: 'custom', path: ['error'], message: 'an errored probe must carry its error' });
-    if (p.verdict === 'pass' && (p.checks.length === 0 || p.checks.some((c) => !c.ok)))
-      ctx.addIssue({ code: 'custom', path: ['verdict'], message: 'pass needs at least one check and every check ok' });
-    if (p.verdict === 'fail' && !p.checks.some((c) => !c.ok))
-      ctx.addIssue({ code: 'custom', path: ['verdict'], message: 'fail needs at least one failed check' });
+    refineOutcome(p, ctx);
+    const verdicts = new Set(p.trials.map((t) => t.verdict));
+    const agreed = verdicts.size === 1 ? [...verdicts][0] : 'mixed';
+    if (p.verdict !== agreed)
+      ctx.addIssue({ code: 'custom', path: ['verdict'], message: `the trials' verdicts are ${[...verdicts].join(', ')}, so the verdict must be ${agreed}` });
+    const refs = [...p.checks, ...p.metrics, ...p.trials.flatMap((t) => [...t.checks, ...t.metrics])].map((x) => x.config);
+    if (refs.some((i) => i >= p.configs.length))
+      ctx.addIssue({ code: 'custom', path: ['configs'], message: 'a check or metric names a configuration the result does not record' });
+    if (p.configs.some((c) => c.engine !== p.engine))
+      ctx.addIssue({ code: 'custom', path: ['configs'], message: `every configuration must be of engine ${p.engine}` });
+    p.checks.forEach((c, i) => {
+      if (c.seen > p.trials.length) ctx.addIssue({ code: 'custom', path: ['checks', i, 'seen'], message: 'seen in more trials than were run' });
+    });
   });
 export type ProbeResult = z.infer<typeof probeResultSchema>;
 
-/** One results file: every probe of a category, and the runs that produced them. */
+/** One results file, `results/<engine>/<category>.json`: every probe of a category, and the runs that made them. */
 export const resultsFileSchema = z
   .strictObject({
     schemaVersion: z.literal(SCHEMA_VERSION),
+    engine: engineIdSchema,
     category: z.string().regex(/^[a-z]{2}$/),
     runs: z.array(runSchema).min(1),
     probes: z.array(probeResultSchema),
@@ -113,6 +206,11 @@ export const resultsFileSchema = z
         ctx.addIssue({ code: 'custom', path: ['probes', i, 'runId'], message: `no run "${p.runId}" in runs` });
       if (p.id.slice(0, 2).toLowerCase() !== f.category)
         ctx.addIssue({ code: 'custom', path: ['probes', i, 'id'], message: `${p.id} is not in category ${f.category}` });
+      if (p.engine !== f.engine)
+        ctx.addIssue({ code: 'custom', path: ['probes', i, 'engine'], message: `${p.id} is a result of ${p.engine}, not ${f.engine}` });
+    });
+    f.runs.forEach((r, i) => {
+      if (r.engine !== f.engine) ctx.addIssue({ code: 'custom', path: ['runs', i, 'engine'], message: `run ${r.id} measured ${r.engine}, not ${f.engine}` });
     });
     const seen = new Set<string>();
     f.probes.forEach((p, i) => {
@@ -131,34 +229,144 @@ export function parseResultsFile(data: unknown, fileName: string): ResultsFile {
 }
 
 /**
- * One archived run, `results/history/<runId>.json`: the provenance of one invocation of the runner and every probe
- * result it produced, written once and never rewritten. The latest files (`results/<category>.json`) hold only
- * each probe's newest result; the archive keeps them all.
+ * One archived run, `results/<engine>/history/<runId>.json`: the provenance of one invocation of the runner and
+ * every probe result it produced, written once and never rewritten. The latest files hold only each probe's newest
+ * result; the archive keeps them all.
  */
 export const runRecordSchema = z
   .strictObject({
     schemaVersion: z.literal(SCHEMA_VERSION),
     run: runSchema,
     probes: z.array(probeResultSchema).min(1),
-    /**
-     * Only on records rebuilt by `npm run history:backfill` from results files committed before the archive
-     * existed: the commits they were copied from. Such a record holds the results of that run that were committed,
-     * which may be fewer than the run produced.
-     */
-    backfilledFrom: z.array(z.string().regex(/^[0-9a-f]{40}$/)).min(1).optional(),
   })
   .superRefine((r, ctx) => {
     const seen = new Set<string>();
     r.probes.forEach((p, i) => {
       if (p.runId !== r.run.id)
         ctx.addIssue({ code: 'custom', path: ['probes', i, 'runId'], message: `"${p.runId}" is not this record's run "${r.run.id}"` });
+      if (p.engine !== r.run.engine)
+        ctx.addIssue({ code: 'custom', path: ['probes', i, 'engine'], message: `${p.id} is a result of ${p.engine}, not ${r.run.engine}` });
       if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['probes', i, 'id'], message: `duplicate ${p.id}` });
       seen.add(p.id);
     });
   });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 
-/** Parses an archived run, throwing one message that names the file and every offending field. */
+// ---------------------------------------------------------------------------------------------------------------
+// Version 1: the records archived before results were keyed by engine. They stay as written; `upgradeRecord`
+// reads them as one-trial version-2 records, taking the run's (only) engine description as each result's config.
+
+const legacyEngineSchema = z.strictObject({
+  kind: z.enum(['dev', 'self-hosted']),
+  source: z.enum(['started', 'external']),
+  serverVersion: z.string().min(1),
+  flags: z.array(z.string()),
+  stateStore: z.string().min(1),
+});
+
+const legacyRunSchema = z.strictObject({
+  id: z.string().min(1),
+  startedAt: isoDate,
+  finishedAt: isoDate,
+  durationMs: z.number().nonnegative(),
+  command: z.string().min(1),
+  engine: legacyEngineSchema,
+  sdkVersion: z.string().min(1),
+  node: z.string().min(1),
+  os: z.string().min(1),
+  cpus: z.int().positive(),
+  gitCommit: z.string().min(1),
+});
+
+const legacyCheckSchema = z.strictObject({ name: z.string().min(1), expected: z.string(), observed: z.string(), ok: z.boolean() });
+const legacyMetricSchema = z.union([
+  z.strictObject({ name: z.string().min(1), unit: z.string().min(1), value: z.number() }),
+  z.strictObject({ name: z.string().min(1), unit: z.string().min(1), summary: summarySchema }),
+]);
+
+const legacyProbeResultSchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Z]{2}-\d{2}$/),
+    runId: z.string().min(1),
+    verdict: verdictSchema,
+    durationMs: z.number().nonnegative(),
+    checks: z.array(legacyCheckSchema),
+    metrics: z.array(legacyMetricSchema),
+    notes: z.array(z.string()),
+    skipReason: z.string().min(1).optional(),
+    error: z.strictObject({ message: z.string().min(1) }).optional(),
+    source: z.string().min(1),
+    sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .superRefine(refineOutcome);
+
+/** A run archived in version 1, before engines and trials: Inngest only, one trial, the run's last engine state. */
+export const legacyRunRecordSchema = z.strictObject({
+  schemaVersion: z.literal(LEGACY_SCHEMA_VERSION),
+  run: legacyRunSchema,
+  probes: z.array(legacyProbeResultSchema).min(1),
+  /** On records rebuilt by `npm run history:backfill` from committed results files: the commits they came from. */
+  backfilledFrom: z.array(z.string().regex(/^[0-9a-f]{40}$/)).min(1).optional(),
+});
+export type LegacyRunRecord = z.infer<typeof legacyRunRecordSchema>;
+
+/** Any archived run, as written. */
+export const archivedRunSchema = z.union([runRecordSchema, legacyRunRecordSchema]);
+export type ArchivedRun = z.infer<typeof archivedRunSchema>;
+
+/** How a version-1 record's single engine description reads as a configuration. */
+const LEGACY_MODE = { dev: 'dev', 'self-hosted': 'self-hosted' } as const;
+
+/**
+ * Reads any archived run as a version-2 record. A version-1 record becomes one trial per result, each result's
+ * configuration being what the version-1 run recorded (the server as the run ended, which is all it kept), and
+ * says so through `legacy`.
+ */
+export function upgradeRecord(record: ArchivedRun): RunRecord & { legacy?: { backfilledFrom?: string[] } } {
+  if (record.schemaVersion === SCHEMA_VERSION) return record;
+  const { run } = record;
+  const config: EngineConfig = {
+    engine: 'inngest',
+    version: run.engine.serverVersion,
+    source: run.engine.source,
+    mode: LEGACY_MODE[run.engine.kind],
+    flags: run.engine.flags,
+    stateStore: run.engine.stateStore,
+    sdk: { package: 'inngest', version: run.sdkVersion },
+  };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    run: {
+      id: run.id, engine: 'inngest', startedAt: run.startedAt, finishedAt: run.finishedAt, durationMs: run.durationMs,
+      command: run.command, trials: 1, node: run.node, os: run.os, cpus: run.cpus, gitCommit: run.gitCommit,
+    },
+    probes: record.probes.map((p) => {
+      const checks = p.checks.map((c) => ({ ...c, config: 0 }));
+      const metrics = p.metrics.map((m) => ({ ...m, trials: 1, config: 0 }));
+      const outcome = { ...(p.skipReason ? { skipReason: p.skipReason } : {}), ...(p.error ? { error: p.error } : {}) };
+      return {
+        id: p.id, engine: 'inngest' as const, runId: p.runId, verdict: p.verdict, durationMs: p.durationMs,
+        checks: checks.map((c) => ({ ...c, held: c.ok ? 1 : 0, seen: 1, observations: [c.observed] })),
+        metrics, notes: p.notes, ...outcome, configs: [config],
+        trials: [{ verdict: p.verdict, durationMs: p.durationMs, checks, metrics, notes: p.notes, ...outcome }],
+        source: p.source, sourceHash: p.sourceHash,
+      };
+    }),
+    legacy: record.backfilledFrom ? { backfilledFrom: record.backfilledFrom } : {},
+  };
+}
+
+/** Parses an archived run of either version, throwing one message that names the file and every offending field. */
+export function parseArchivedRun(data: unknown, fileName: string): ArchivedRun {
+  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  const schema = version === LEGACY_SCHEMA_VERSION ? legacyRunRecordSchema : runRecordSchema;
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+  throw new Error(`${fileName} does not match the run-record schema (version ${String(version)}):\n${lines.join('\n')}`);
+}
+
+/** Parses a version-2 run record (what the runner writes), throwing one message that names the file and field. */
 export function parseRunRecord(data: unknown, fileName: string): RunRecord {
   const parsed = runRecordSchema.safeParse(data);
   if (parsed.success) return parsed.data;
