@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { decodeOutput, findStepId } from '../../runner/api.ts';
-import { startDependency, startModelServer } from '../../runner/dependency.ts';
-import { recordedSteps } from '../../src/probes/harness/replay.ts';
-import { show } from '../../runner/recorder.ts';
-import { LEDGER_ENV, readLedger, record, recordOnce } from '../../src/probes/harness/ledger.ts';
-import type { TraceSpan } from '../../src/probes/harness/probe.ts';
+import { decodeOutput, findStepId } from '../../runner/drivers/inngest/api.ts';
+import { startDependency, startModelServer } from '../../runner/core/dependency.ts';
+import { recordedSteps } from '../../src/probes/inngest/harness/replay.ts';
+import { show } from '../../runner/core/recorder.ts';
+import { LEDGER_ENV, readLedger, record, recordOnce } from '../../src/probes/core/ledger.ts';
+import type { TraceSpan } from '../../src/probes/inngest/harness/probe.ts';
 
 const span = (name: string, stepId: string | undefined, children: TraceSpan[] = []): TraceSpan => ({ name, status: 'COMPLETED', stepId, children });
 

@@ -1,20 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { reconstructRuns } from '../../runner/backfill-history.ts';
-import { archiveRun, historyDir, readHistory, recordRun } from '../../runner/history.ts';
-import { parseResultsFile, parseRunRecord, type ProbeResult, type RunInfo } from '../../src/schema.ts';
+import { archiveRun, historyDir, readHistory, recordRun } from '../../runner/core/history.ts';
+import { migrateLayout } from '../../runner/migrate-layout.ts';
+import { parseArchivedRun, parseResultsFile, parseRunRecord, upgradeRecord } from '../../src/schema.ts';
+import { fixtureResult as probe, fixtureRun as run } from '../fixtures/results-v2.ts';
 
-const run = (id: string, startedAt = '2026-11-24T05:00:00.000Z'): RunInfo => ({
-  id, startedAt, finishedAt: startedAt, durationMs: 0, command: 'npm run probes',
-  engine: { kind: 'dev', source: 'started', serverVersion: '1.43.0', flags: [], stateStore: 'in-memory' },
-  sdkVersion: '4.24.0', node: 'v24', os: 'linux', cpus: 2, gitCommit: 'abc',
-});
-const probe = (id: string, runId: string): ProbeResult => ({
-  id, runId, verdict: 'pass', durationMs: 1, checks: [{ name: 'c', expected: '1', observed: '1', ok: true }], metrics: [], notes: [],
-  source: `src/probes/ex/${id.toLowerCase()}-x.ts`, sourceHash: 'b'.repeat(64),
-});
 const scratch = () => historyDir(mkdtempSync(join(tmpdir(), 'history-')));
 
 describe('recordRun()', () => {
@@ -72,46 +65,88 @@ describe('readHistory()', () => {
   });
 });
 
-describe('reconstructRuns()', () => {
-  const file = (commit: string, category: string, runs: RunInfo[], probes: ProbeResult[]) => ({
-    commit, path: `results/${category}.json`, text: JSON.stringify({ schemaVersion: 1, category, runs, probes }),
+describe('upgradeRecord()', () => {
+  const v1 = {
+    schemaVersion: 1,
+    run: {
+      id: 'run-old', startedAt: '2026-11-24T05:00:00.000Z', finishedAt: '2026-11-24T05:01:00.000Z', durationMs: 60000, command: 'npm run probes',
+      engine: { kind: 'self-hosted', source: 'started', serverVersion: '1.43.0', flags: ['start'], stateStore: 'external Redis' },
+      sdkVersion: '4.24.0', node: 'v24', os: 'linux', cpus: 2, gitCommit: 'abc',
+    },
+    probes: [{
+      id: 'EX-01', runId: 'run-old', verdict: 'fail', durationMs: 5, notes: ['n'], source: 'src/probes/ex/ex-01-progress.ts', sourceHash: 'c'.repeat(64),
+      checks: [{ name: 'a', expected: '1', observed: '2', ok: false }], metrics: [{ name: 'm', unit: 'ms', value: 3 }],
+    }],
+    backfilledFrom: ['d'.repeat(40)],
+  };
+  test('reads a version-1 record as one trial whose configuration is what the run recorded', () => {
+    const upgraded = upgradeRecord(parseArchivedRun(v1, 'v1.json'));
+    const { legacy, ...asVersion2 } = upgraded;
+    expect(parseRunRecord(asVersion2, 'upgraded').probes).toHaveLength(1);
+    expect(legacy).toEqual({ backfilledFrom: ['d'.repeat(40)] });
+    const [p] = upgraded.probes;
+    expect(p!.configs).toEqual([{ engine: 'inngest', version: '1.43.0', source: 'started', mode: 'self-hosted', flags: ['start'], stateStore: 'external Redis', sdk: { package: 'inngest', version: '4.24.0' } }]);
+    expect(p!.checks[0]).toMatchObject({ observed: '2', ok: false, held: 0, seen: 1, observations: ['2'] });
+    expect(p!.trials).toHaveLength(1);
+    expect(upgraded.run.trials).toBe(1);
   });
-  test('groups committed results by their run and names the commits they came from', () => {
-    const { records } = reconstructRuns([
-      file('c1'.padEnd(40, '0'), 'ex', [run('a')], [probe('EX-01', 'a'), probe('EX-02', 'a')]),
-      file('c2'.padEnd(40, '0'), 'ex', [run('a'), run('b', '2026-11-24T06:00:00.000Z')], [probe('EX-01', 'b'), probe('EX-02', 'a')]),
-    ]);
-    expect(records.map((r) => [r.run.id, r.probes.map((p) => p.id), r.backfilledFrom])).toEqual([
-      ['a', ['EX-01', 'EX-02'], ['c1'.padEnd(40, '0')]],
-      ['b', ['EX-01'], ['c2'.padEnd(40, '0')]],
-    ]);
+  test('leaves a version-2 record as it is', () => {
+    const record = recordRun(run('r'), [probe('EX-01', 'r')]);
+    expect(upgradeRecord(record)).toBe(record);
   });
-  test('refuses to choose when two commits hold different results under one run id', () => {
-    const changed = { ...probe('EX-01', 'a'), durationMs: 2 };
-    expect(() => reconstructRuns([
-      file('c1'.padEnd(40, '0'), 'ex', [run('a')], [probe('EX-01', 'a')]),
-      file('c2'.padEnd(40, '0'), 'ex', [run('a')], [changed]),
-    ])).toThrow(/different EX-01 for run a/);
+});
+
+describe('migrateLayout()', () => {
+  test('moves archived runs byte for byte, removes latest files only when archived, and logs both', () => {
+    const root = mkdtempSync(join(tmpdir(), 'migrate-'));
+    const results = join(root, 'results');
+    const text = JSON.stringify(
+      { ...{ schemaVersion: 1, run: { id: 'run-old', startedAt: '2026-11-24T05:00:00.000Z', finishedAt: '2026-11-24T05:01:00.000Z', durationMs: 1, command: 'c', engine: { kind: 'dev', source: 'started', serverVersion: '1', flags: [], stateStore: 's' }, sdkVersion: '4', node: 'v24', os: 'linux', cpus: 2, gitCommit: 'abc' } },
+        probes: [{ id: 'EX-01', runId: 'run-old', verdict: 'pass', durationMs: 1, checks: [{ name: 'a', expected: '1', observed: '1', ok: true }], metrics: [], notes: [], source: 's', sourceHash: 'c'.repeat(64) }] }, null, 2);
+    const latest = (probes: unknown[]) => JSON.stringify({ schemaVersion: 1, category: 'ex', runs: [JSON.parse(text).run], probes });
+    mkdirSync(join(results, 'history'), { recursive: true });
+    writeFileSync(join(results, 'history', 'run-old.json'), text);
+    writeFileSync(join(results, 'ex.json'), latest(JSON.parse(text).probes));
+    const done = migrateLayout(results, root);
+    expect(readFileSync(join(results, 'inngest', 'history', 'run-old.json'), 'utf8')).toBe(text);
+    expect(existsSync(join(results, 'history'))).toBe(false);
+    expect(existsSync(join(results, 'ex.json'))).toBe(false);
+    expect(done.moved.map((m) => [m.from, m.to])).toEqual([['results/history/run-old.json', 'results/inngest/history/run-old.json']]);
+    expect(done.removed.map((r) => r.file)).toEqual(['results/ex.json']);
+    expect(JSON.parse(readFileSync(join(results, 'migrations.json'), 'utf8'))).toHaveLength(1);
   });
-  test('skips, and reports, a committed file the current schema rejects', () => {
-    const { records, skipped } = reconstructRuns([{ commit: 'c'.repeat(40), path: 'results/ex.json', text: '{"schemaVersion":0}' }]);
-    expect(records).toEqual([]);
-    expect(skipped[0]).toMatch(/results\/ex\.json does not match/);
+  test('refuses to remove a latest file holding a result the archive lacks', () => {
+    const root = mkdtempSync(join(tmpdir(), 'migrate-'));
+    const results = join(root, 'results');
+    mkdirSync(results, { recursive: true });
+    const orphan = { id: 'EX-02', runId: 'run-x', verdict: 'pass', durationMs: 1, checks: [], metrics: [], notes: [], source: 's', sourceHash: 'c'.repeat(64) };
+    writeFileSync(join(results, 'ex.json'), JSON.stringify({ schemaVersion: 1, category: 'ex', runs: [], probes: [orphan] }));
+    expect(() => migrateLayout(results, root)).toThrow(/EX-02 \(run-x\) not found identical in the archive/);
+    expect(existsSync(join(results, 'ex.json'))).toBe(true);
   });
 });
 
 describe('the committed archive', () => {
-  const archive = readHistory('results/history');
+  const dir = 'results/inngest/history';
+  const archive = readHistory(dir).map(upgradeRecord);
   test('holds every latest result exactly as the latest files do', () => {
     const byRun = new Map(archive.map((r) => [r.run.id, r]));
-    for (const name of readdirSync('results').filter((f) => f.endsWith('.json'))) {
-      const latest = parseResultsFile(JSON.parse(readFileSync(`results/${name}`, 'utf8')), name);
+    const latestFiles = readdirSync('results/inngest').filter((f) => f.endsWith('.json'));
+    expect(latestFiles.length).toBeGreaterThan(0);
+    for (const name of latestFiles) {
+      const latest = parseResultsFile(JSON.parse(readFileSync(`results/inngest/${name}`, 'utf8')), name);
       for (const p of latest.probes) {
         const record = byRun.get(p.runId);
-        expect(record, `${p.id}: run ${p.runId} is not archived (a run made before the archive existed: commit results/, then npm run history:backfill)`).toBeDefined();
+        expect(record, `${p.id}: run ${p.runId} is not archived`).toBeDefined();
         expect(record!.run).toEqual(latest.runs.find((r) => r.id === p.runId));
         expect(record!.probes.find((q) => q.id === p.id)).toEqual(p);
       }
+    }
+  });
+  test('every run the migration moved is still there, byte for byte', () => {
+    const log = JSON.parse(readFileSync('results/migrations.json', 'utf8')) as { moved: { to: string; sha256: string }[] }[];
+    for (const { to, sha256 } of log.flatMap((m) => m.moved)) {
+      expect(createHash('sha256').update(readFileSync(to)).digest('hex'), to).toBe(sha256);
     }
   });
 });

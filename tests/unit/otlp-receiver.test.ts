@@ -3,7 +3,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { describe, expect, test } from 'vitest';
-import { decodeOtlpJson, startOtlpReceiver } from '../../runner/dependency.ts';
+import { decodeOtlpJson, startOtlpReceiver } from '../../runner/core/dependency.ts';
 
 describe('decodeOtlpJson()', () => {
   test('flattens resource, scope and spans, and decodes every attribute value type', () => {

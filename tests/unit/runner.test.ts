@@ -2,20 +2,23 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { idOfFile, listProbeFiles, selectProbeFiles } from '../../runner/discover.ts';
-import { findBinary, HOW_TO_GET_A_SERVER } from '../../runner/engine.ts';
-import { Recorder } from '../../runner/recorder.ts';
-import { mergeResults, readResults, writeResults } from '../../runner/results.ts';
-import { settleScenario } from '../../runner/run-probe.ts';
-import { runScheduled } from '../../runner/schedule.ts';
-import { summarise as summariseSamples } from '../../runner/stats.ts';
-import type { ProbeResult, ResultsFile, RunInfo } from '../../src/schema.ts';
+import { idOfFile, listProbeFiles, selectProbeFiles } from '../../runner/core/discover.ts';
+import { Recorder } from '../../runner/core/recorder.ts';
+import { mergeResults, readResults, writeResults } from '../../runner/core/results.ts';
+import { settleScenario } from '../../runner/core/scenario.ts';
+import { runInLanes } from '../../runner/core/schedule.ts';
+import { summarise as summariseSamples } from '../../runner/core/stats.ts';
+import { findBinary, HOW_TO_GET_A_SERVER } from '../../runner/drivers/inngest/driver.ts';
+import { driverFor } from '../../runner/drivers/index.ts';
+import type { ResultsFile } from '../../src/schema.ts';
+import { devConfig, fixtureResult as probe, fixtureRun as run } from '../fixtures/results-v2.ts';
 
-const files = ['src/probes/ex/ex-01-progress.ts', 'src/probes/ex/ex-03-idempotency.ts', 'src/probes/rt/rt-01-retry.ts'];
+const files = ['src/probes/inngest/ex/ex-01-progress.ts', 'src/probes/inngest/ex/ex-03-idempotency.ts', 'src/probes/inngest/rt/rt-01-retry.ts'];
+const recorder = () => new Recorder(() => devConfig);
 
 describe('selectProbeFiles()', () => {
   test('selects one criterion by id, in any case', () => {
-    expect(selectProbeFiles(files, ['ex-03'])).toEqual(['src/probes/ex/ex-03-idempotency.ts']);
+    expect(selectProbeFiles(files, ['ex-03'])).toEqual(['src/probes/inngest/ex/ex-03-idempotency.ts']);
   });
   test('selects a whole category', () => {
     expect(selectProbeFiles(files, ['EX'])).toHaveLength(2);
@@ -37,80 +40,104 @@ describe('selectProbeFiles()', () => {
 });
 
 describe('listProbeFiles()', () => {
-  test('finds the EX probes, one per criterion, named after their ids', () => {
-    const found = listProbeFiles(process.cwd()).filter((f) => f.includes('/ex/'));
+  test("finds an engine's EX probes in its own folder, one per criterion, named after their ids", () => {
+    const found = listProbeFiles(process.cwd(), 'inngest').filter((f) => f.includes('/ex/'));
+    expect(found.every((f) => f.startsWith('src/probes/inngest/ex/'))).toBe(true);
     expect(found.map(idOfFile)).toEqual(['EX-01', 'EX-02', 'EX-03', 'EX-04', 'EX-05', 'EX-06', 'EX-07']);
+  });
+  test('finds all 58 Inngest probes', () => {
+    expect(listProbeFiles(process.cwd(), 'inngest')).toHaveLength(58);
+  });
+});
+
+describe('driverFor()', () => {
+  test('names the drivers there are when asked for an unknown engine', () => {
+    expect(driverFor('inngest').id).toBe('inngest');
+    expect(() => driverFor('nope')).toThrow(/no such engine driver \(there are: inngest/);
   });
 });
 
 describe('settleScenario()', () => {
   test('records an overrun as error and aborts the scenario', async () => {
     let aborted = false;
-    const outcome = await settleScenario((signal) => new Promise(() => signal.addEventListener('abort', () => (aborted = true))), 50, new Recorder());
+    const outcome = await settleScenario((signal) => new Promise(() => signal.addEventListener('abort', () => (aborted = true))), 50, recorder());
     expect(outcome.verdict).toBe('error');
     expect(outcome.error?.message).toMatch(/exceeded its budget of 50 ms/);
     expect(aborted).toBe(true);
   });
   test('records a thrown error with its message', async () => {
-    const outcome = await settleScenario(async () => { throw new Error('worker never came up'); }, 1000, new Recorder());
+    const outcome = await settleScenario(async () => { throw new Error('worker never came up'); }, 1000, recorder());
     expect(outcome).toEqual({ verdict: 'error', error: { message: 'worker never came up' } });
   });
   test('refuses to pass a scenario that checked nothing', async () => {
-    const outcome = await settleScenario(async () => {}, 1000, new Recorder());
+    const outcome = await settleScenario(async () => {}, 1000, recorder());
     expect(outcome.verdict).toBe('error');
   });
   test('fails when one check fails, passes when all hold', async () => {
-    const failing = new Recorder();
+    const failing = recorder();
     expect((await settleScenario(async () => { failing.check('a', 1, 1); failing.check('b', 1, 2); }, 1000, failing)).verdict).toBe('fail');
-    const passing = new Recorder();
+    const passing = recorder();
     expect((await settleScenario(async () => { passing.check('a', { x: [1] }, { x: [1] }); }, 1000, passing)).verdict).toBe('pass');
   });
 });
 
-describe('runScheduled()', () => {
-  test('runs exclusive jobs with nothing beside them, and shared jobs side by side', async () => {
+describe('Recorder', () => {
+  test('tags every check and metric with the engine configuration current when it was made', () => {
+    let mode = 'dev';
+    const r = new Recorder(() => ({ ...devConfig, mode }));
+    r.check('before', 1, 1);
+    mode = 'self-hosted';
+    r.check('after', 1, 1);
+    r.metric('after, timed', 'ms', [1, 2]);
+    mode = 'dev';
+    r.metric('back again', 'ms', 3);
+    expect(r.configs.map((c) => c.mode)).toEqual(['dev', 'self-hosted']);
+    expect(r.checks.map((c) => c.config)).toEqual([0, 1]);
+    expect(r.metrics.map((m) => m.config)).toEqual([1, 0]);
+  });
+});
+
+describe('runInLanes()', () => {
+  test('runs exclusive jobs first with nothing beside them, then shared jobs side by side, longest first', async () => {
     let inFlight = 0;
-    const seen: { name: string; beside: number }[] = [];
+    const seen: { name: string; beside: number; lane: number }[] = [];
     const jobs = [
-      { name: 'a', exclusive: false }, { name: 'x', exclusive: true }, { name: 'b', exclusive: false }, { name: 'c', exclusive: false },
+      { name: 'a', exclusive: false, expectedMs: 1 }, { name: 'x', exclusive: true, expectedMs: 1 },
+      { name: 'b', exclusive: false, expectedMs: 50 }, { name: 'c', exclusive: false, expectedMs: 10 },
     ];
-    const out = await runScheduled(jobs, 3, async (job) => {
+    const out = await runInLanes(jobs, 2, async (job, lane) => {
       inFlight++;
-      seen.push({ name: job.name, beside: inFlight - 1 });
+      seen.push({ name: job.name, beside: inFlight - 1, lane });
       await new Promise((r) => setTimeout(r, 20));
       inFlight--;
       return job.name;
     });
     expect(out).toEqual(['a', 'x', 'b', 'c']);
-    expect(seen.find((s) => s.name === 'x')!.beside).toBe(0);
-    expect(Math.max(...seen.filter((s) => s.name !== 'x').map((s) => s.beside))).toBeGreaterThan(0);
+    expect(seen.map((s) => s.name)).toEqual(['x', 'b', 'c', 'a']);
+    expect(seen[0]!.beside).toBe(0);
+    expect(seen.find((s) => s.name === 'c')!.beside).toBe(1);
+    expect(new Set(seen.map((s) => s.lane))).toEqual(new Set([0, 1]));
   });
-});
-
-const run = (id: string): RunInfo => ({
-  id, startedAt: '2026-11-24T05:00:00.000Z', finishedAt: '2026-11-24T05:01:00.000Z', durationMs: 60000, command: 'npm run probes',
-  engine: { kind: 'dev', source: 'started', serverVersion: '1.43.0', flags: [], stateStore: 'in-memory' },
-  sdkVersion: '4.24.0', node: 'v24', os: 'linux', cpus: 2, gitCommit: 'abc',
-});
-const probe = (id: string, runId: string): ProbeResult => ({
-  id, runId, verdict: 'pass', durationMs: 1, checks: [{ name: 'c', expected: '1', observed: '1', ok: true }], metrics: [], notes: [],
-  source: `src/probes/ex/${id.toLowerCase()}-x.ts`, sourceHash: 'b'.repeat(64),
 });
 
 describe('mergeResults()', () => {
+  const file = (runs: string[], probes: ReturnType<typeof probe>[]): ResultsFile => ({ schemaVersion: 2, engine: 'inngest', category: 'ex', runs: runs.map((r) => run(r)), probes });
   test('replaces the probes that ran and keeps the others with their own run', () => {
-    const previous: ResultsFile = { schemaVersion: 1, category: 'ex', runs: [run('old')], probes: [probe('EX-01', 'old'), probe('EX-02', 'old')] };
-    const merged = mergeResults(previous, 'ex', run('new'), [probe('EX-02', 'new')]);
+    const merged = mergeResults(file(['old'], [probe('EX-01', 'old'), probe('EX-02', 'old')]), 'ex', run('new'), [probe('EX-02', 'new')]);
     expect(merged.probes.map((p) => [p.id, p.runId])).toEqual([['EX-01', 'old'], ['EX-02', 'new']]);
     expect(merged.runs.map((r) => r.id)).toEqual(['old', 'new']);
+    expect(merged.engine).toBe('inngest');
   });
   test('drops runs that no probe refers to any more', () => {
-    const previous: ResultsFile = { schemaVersion: 1, category: 'ex', runs: [run('old')], probes: [probe('EX-01', 'old')] };
-    expect(mergeResults(previous, 'ex', run('new'), [probe('EX-01', 'new')]).runs.map((r) => r.id)).toEqual(['new']);
+    expect(mergeResults(file(['old'], [probe('EX-01', 'old')]), 'ex', run('new'), [probe('EX-01', 'new')]).runs.map((r) => r.id)).toEqual(['new']);
   });
   test('keeps catalog order whatever order probes finished in', () => {
     const merged = mergeResults(null, 'ex', run('r'), [probe('EX-03', 'r'), probe('EX-01', 'r')]);
     expect(merged.probes.map((p) => p.id)).toEqual(['EX-01', 'EX-03']);
+  });
+  test("refuses to merge one engine's run into another engine's results", () => {
+    const temporal = { ...file(['old'], []), engine: 'temporal' as const };
+    expect(() => mergeResults(temporal, 'ex', run('new'), [probe('EX-01', 'new')])).toThrow(/results of temporal cannot take a run of inngest/);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { decodeReply, encodeCommand, parseInfo, sqliteBytes } from '../../runner/stores.ts';
+import { decodeReply, encodeCommand, parseInfo, sqliteBytes } from '../../runner/core/stores.ts';
 
 describe('Redis wire protocol', () => {
   test('encodes a command as an array of bulk strings, counting bytes not characters', () => {

@@ -9,7 +9,6 @@ import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 import type { EngineNeeds } from '../../../src/probes/core/context.ts';
 import type { ProbeDefinition, ServerMode, StoreUsage } from '../../../src/probes/inngest/harness/probe.ts';
@@ -110,6 +109,67 @@ function sdk(): EngineConfig['sdk'] {
   return { package: SDK_PACKAGE, version: packageVersion(process.cwd(), SDK_PACKAGE) };
 }
 
+/** The loopback ports a server instance listens on. */
+export interface ServerPorts {
+  api: number;
+  gateway: number;
+  gatewayGrpc: number;
+  executorGrpc: number;
+}
+
+/** Whether a mode is `inngest start` (self-hosted) rather than `inngest dev`. */
+export function isSelfHosted(mode: EngineMode): boolean {
+  return mode === 'self-hosted' || mode === 'self-hosted-embedded-redis';
+}
+
+/**
+ * The command line of a server in `mode` with `extraFlags` after the mode's own. Secrets and the data directory
+ * stay placeholders (`<signing-key>`, `<event-key>`, `<data-dir>`) that the caller fills in when it launches.
+ */
+export function serverArgs(mode: EngineMode, extraFlags: string[], ports: ServerPorts, redisUri = '<redis-uri>'): string[] {
+  const common = [
+    '--host', '127.0.0.1',
+    '--port', String(ports.api),
+    '--connect-gateway-port', String(ports.gateway),
+    '--connect-gateway-grpc-port', String(ports.gatewayGrpc),
+    '--connect-executor-grpc-port', String(ports.executorGrpc),
+  ];
+  return [
+    ...(isSelfHosted(mode)
+      ? ['start', ...common, '--signing-key', '<signing-key>', '--event-key', '<event-key>', '--sqlite-dir', '<data-dir>', ...(mode === 'self-hosted' ? ['--redis-uri', redisUri] : [])]
+      : ['dev', ...common, '--no-discovery', '--no-poll', ...(mode === 'dev-persist' ? ['--persist'] : [])]),
+    ...extraFlags,
+  ];
+}
+
+/**
+ * Flags as provenance records them: ports change every run, so they read `<free port>`; a PostgreSQL URI reads
+ * `<postgres-uri>`; extra environment the server ran with follows as `env NAME=value`.
+ */
+export function maskFlags(args: string[], ports: ServerPorts, env: Record<string, string>): string[] {
+  const portNumbers = new Set(Object.values(ports).map(String));
+  const mask = (f: string) => (portNumbers.has(f) ? '<free port>' : /^postgres(ql)?:\/\//.test(f) ? '<postgres-uri>' : f);
+  return [...args.map(mask), ...Object.entries(env).map(([k, v]) => `env ${k}=${v}`)];
+}
+
+/** A server configuration: mode, extra flags, extra environment. */
+export interface ServerConfiguration {
+  mode: EngineMode;
+  flags: string[];
+  env: Record<string, string>;
+}
+
+/** What a probe's declared needs come to; nothing declared means the baseline. */
+export function configurationFor(needs: EngineNeeds | undefined): ServerConfiguration {
+  return { mode: (needs?.mode as EngineMode | undefined) ?? BASELINE, flags: needs?.flags ?? [], env: needs?.env ?? {} };
+}
+
+/** Whether two configurations start the same server (flags in order; environment in any order). */
+export function sameConfiguration(a: ServerConfiguration, b: ServerConfiguration): boolean {
+  const env = (e: Record<string, string>) => JSON.stringify(Object.entries(e).sort());
+  return a.mode === b.mode && JSON.stringify(a.flags) === JSON.stringify(b.flags) && env(a.env) === env(b.env);
+}
+
 /** Connects to a server that is already running; it cannot be restarted or reconfigured by probes. */
 export async function connectEngine(url: string): Promise<Engine> {
   const base = url.replace(/\/$/, '');
@@ -135,7 +195,7 @@ export async function connectEngine(url: string): Promise<Engine> {
     },
     atBaseline: () => true,
     async prepare(needs) {
-      if (needs && ((needs.mode && needs.mode !== BASELINE) || needs.flags?.length || Object.keys(needs.env ?? {}).length)) refuse('needs another server mode or flags');
+      if (!sameConfiguration(configurationFor(needs), configurationFor(undefined))) refuse('needs another server mode or flags');
     },
     async reset() {},
     async restart() {
@@ -155,7 +215,7 @@ export async function connectEngine(url: string): Promise<Engine> {
  */
 export async function startEngine(bin: FoundBinary, logFile: string): Promise<Engine> {
   let dataDir = mkdtempSync(join(tmpdir(), 'inngest-probe-server-'));
-  const ports = { api: await freePort(), gateway: await freePort(), gatewayGrpc: await freePort(), executorGrpc: await freePort() };
+  const ports: ServerPorts = { api: await freePort(), gateway: await freePort(), gatewayGrpc: await freePort(), executorGrpc: await freePort() };
   const url = `http://127.0.0.1:${ports.api}`;
   const signingKey = randomBytes(32).toString('hex');
   const selfHostedEventKey = randomBytes(16).toString('hex');
@@ -167,20 +227,7 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
   let extraFlags: string[] = [];
   let extraEnv: Record<string, string> = {};
 
-  const common = [
-    '--host', '127.0.0.1',
-    '--port', String(ports.api),
-    '--connect-gateway-port', String(ports.gateway),
-    '--connect-gateway-grpc-port', String(ports.gatewayGrpc),
-    '--connect-executor-grpc-port', String(ports.executorGrpc),
-  ];
-  const selfHosted = (m: EngineMode) => m === 'self-hosted' || m === 'self-hosted-embedded-redis';
-  const argsFor = (m: EngineMode, redisUri = '<redis-uri>'): string[] => [
-    ...(selfHosted(m)
-      ? ['start', ...common, '--signing-key', '<signing-key>', '--event-key', '<event-key>', '--sqlite-dir', '<data-dir>', ...(m === 'self-hosted' ? ['--redis-uri', redisUri] : [])]
-      : ['dev', ...common, '--no-discovery', '--no-poll', ...(m === 'dev-persist' ? ['--persist'] : [])]),
-    ...extraFlags,
-  ];
+  const argsFor = (m: EngineMode, redisUri = '<redis-uri>'): string[] => serverArgs(m, extraFlags, ports, redisUri);
 
   const ensureRedis = async (): Promise<string> => {
     if (redis && alive(redis.child)) return redis.uri;
@@ -227,12 +274,8 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
     get mode() {
       return mode;
     },
-    // Ports, keys and paths change every run; the record keeps the flags and says what stood there.
     get flags() {
-      const portNumbers = new Set(Object.values(ports).map(String));
-      const env = Object.entries(extraEnv).map(([k, v]) => `env ${k}=${v}`);
-      const mask = (f: string) => (portNumbers.has(f) ? '<free port>' : /^postgres(ql)?:\/\//.test(f) ? '<postgres-uri>' : f);
-      return [...argsFor(mode).map(mask), ...env];
+      return maskFlags(argsFor(mode), ports, extraEnv);
     },
     get stateStore() {
       if (extraFlags.includes('--postgres-uri')) return 'inngest start --postgres-uri: run state in an external Redis, history in PostgreSQL (both on loopback)';
@@ -244,13 +287,13 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
       }[mode];
     },
     get eventKey() {
-      return selfHosted(mode) ? selfHostedEventKey : DEV_EVENT_KEY;
+      return isSelfHosted(mode) ? selfHostedEventKey : DEV_EVENT_KEY;
     },
     get signingKey() {
-      return selfHosted(mode) ? signingKey : undefined;
+      return isSelfHosted(mode) ? signingKey : undefined;
     },
     workerEnv(): Record<string, string> {
-      return selfHosted(mode)
+      return isSelfHosted(mode)
         ? { INNGEST_DEV: '0', INNGEST_BASE_URL: url, INNGEST_SIGNING_KEY: signingKey, INNGEST_EVENT_KEY: selfHostedEventKey }
         : { INNGEST_DEV: url, INNGEST_BASE_URL: url };
     },
@@ -264,10 +307,8 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
       return mode === BASELINE && extraFlags.length === 0 && Object.keys(extraEnv).length === 0 && alive(server);
     },
     async prepare(needs: EngineNeeds | undefined) {
-      if (!needs) return;
-      const wanted = { mode: (needs.mode as EngineMode | undefined) ?? BASELINE, flags: needs.flags ?? [], env: needs.env ?? {} };
-      if (wanted.mode === mode && JSON.stringify(wanted.flags) === JSON.stringify(extraFlags) && JSON.stringify(wanted.env) === JSON.stringify(extraEnv)) return;
-      await engine.restart(wanted);
+      const wanted = configurationFor(needs);
+      if (!sameConfiguration(wanted, { mode, flags: extraFlags, env: extraEnv })) await engine.restart(wanted);
     },
     async restart(options) {
       await down();
