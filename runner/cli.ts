@@ -8,14 +8,14 @@
  * every run is also archived whole in `results/<engine>/history/<runId>.json`.
  * Exits non-zero when any trial errored or no engine could be had.
  */
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProbeResult, RunInfo, Trial } from '../src/schema.ts';
 import type { EngineDriver, EngineInstance, LoadedProbe } from './core/driver.ts';
 import { hashFile, idOfFile, listProbeFiles, loadProbe, selectProbeFiles } from './core/discover.ts';
-import { archiveRun, historyDir, recordRun } from './core/history.ts';
+import { archiveRun, historyDir, readHistory, recordRun } from './core/history.ts';
 import { killAllChildren } from './core/process.ts';
 import { formatSummary, formatTiming, formatTrialLine } from './core/progress.ts';
 import { gitCommit, machine } from './core/provenance.ts';
@@ -26,7 +26,6 @@ import { runInLanes } from './core/schedule.ts';
 import { aggregateTrials } from './core/trials.ts';
 import { trialMetric } from './core/recorder.ts';
 import { driverFor, drivers } from './drivers/index.ts';
-import { categories } from '../src/catalog/criteria.ts';
 
 const USAGE = `Usage: npm run probes -- [options]
   --engine NAME       the engine to measure: ${Object.keys(drivers).join(', ')} (default: inngest)
@@ -40,17 +39,14 @@ const USAGE = `Usage: npm run probes -- [options]
 /** Engine instances this run started, one per lane; stopped on every way out. */
 const instances: (EngineInstance | undefined)[] = [];
 
-/** How long a probe took last time, to schedule the longest first; 30 s when unknown. */
-function expectedDurations(dir: string): Map<string, number> {
+/** How long each probe took when it last ran (from the run archive), to schedule the longest first. */
+function expectedDurations(resultsDir: string): Map<string, number> {
   const out = new Map<string, number>();
-  if (!existsSync(dir)) return out;
-  for (const { id: name } of categories) {
-    try {
-      const file = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as { probes?: { id: string; durationMs: number }[] };
-      for (const p of file.probes ?? []) out.set(p.id, p.durationMs);
-    } catch {
-      // no file yet, or unreadable: its probes get the default
-    }
+  try {
+    // Oldest first, so the latest run of each probe has the last word.
+    for (const record of readHistory(historyDir(resultsDir))) for (const p of record.probes) out.set(p.id, p.durationMs);
+  } catch (e) {
+    console.warn(`(could not read the run archive for scheduling: ${(e as Error).message.split('\n')[0]})`);
   }
   return out;
 }
@@ -113,7 +109,7 @@ async function main(): Promise<number> {
   console.log(`${driver.name}: ${located.description}`);
   console.log(`${files.length} probe(s) × ${trials} trial(s) on ${lanes} lane(s), each with an engine of its own; work dir ${workDir}\n`);
 
-  type Job = { file: string; probe?: LoadedProbe; loadError?: string; trial: number; exclusive: boolean; expectedMs: number };
+  type Job = { file: string; probe?: LoadedProbe; loadError?: string; trial: number; exclusive: boolean; expectedMs: number; key: string };
   const expected = expectedDurations(resultsDir);
   const loaded = new Map<string, { probe?: LoadedProbe; loadError?: string }>();
   for (const file of files) {
@@ -130,6 +126,7 @@ async function main(): Promise<number> {
       trial: i + 1,
       exclusive: loaded.get(file)!.probe?.definition.exclusive ?? false,
       expectedMs: expected.get(idOfFile(file)) ?? 30_000,
+      key: file,
     })),
   );
 

@@ -99,3 +99,17 @@ export async function halt(child: ChildProcess | null, signal: NodeJS.Signals = 
   await gone;
   clearTimeout(timer);
 }
+
+/**
+ * `fetch`, with a failure that names the request and its cause: Node's own "fetch failed" says neither, which
+ * leaves a reader of an errored trial guessing which call broke and how.
+ */
+export async function request(url: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause ? `${cause.code ?? ''} ${cause.message ?? ''}`.trim() : (e as Error).message;
+    throw new Error(`${init.method ?? 'GET'} ${url} failed: ${why}`, { cause: e });
+  }
+}

@@ -102,8 +102,8 @@ describe('runInLanes()', () => {
     let inFlight = 0;
     const seen: { name: string; beside: number; lane: number }[] = [];
     const jobs = [
-      { name: 'a', exclusive: false, expectedMs: 1 }, { name: 'x', exclusive: true, expectedMs: 1 },
-      { name: 'b', exclusive: false, expectedMs: 50 }, { name: 'c', exclusive: false, expectedMs: 10 },
+      { name: 'a', exclusive: false, expectedMs: 1, key: 'a' }, { name: 'x', exclusive: true, expectedMs: 1, key: 'x' },
+      { name: 'b', exclusive: false, expectedMs: 50, key: 'b' }, { name: 'c', exclusive: false, expectedMs: 10, key: 'c' },
     ];
     const out = await runInLanes(jobs, 2, async (job, lane) => {
       inFlight++;
@@ -117,6 +117,28 @@ describe('runInLanes()', () => {
     expect(seen[0]!.beside).toBe(0);
     expect(seen.find((s) => s.name === 'c')!.beside).toBe(1);
     expect(new Set(seen.map((s) => s.lane))).toEqual(new Set([0, 1]));
+  });
+});
+
+describe('runInLanes() with trials', () => {
+  test('never runs two jobs of one key at once, and still uses every lane', async () => {
+    const active = new Map<string, number>();
+    let overlapSameKey = 0;
+    let maxBeside = 0;
+    let inFlight = 0;
+    const jobs = ['p', 'p', 'p', 'q', 'q', 'r'].map((key, i) => ({ key, exclusive: false, expectedMs: 10 - i, i }));
+    const out = await runInLanes(jobs, 3, async (job) => {
+      if ((active.get(job.key) ?? 0) > 0) overlapSameKey++;
+      active.set(job.key, (active.get(job.key) ?? 0) + 1);
+      maxBeside = Math.max(maxBeside, ++inFlight);
+      await new Promise((r) => setTimeout(r, 15));
+      inFlight--;
+      active.set(job.key, active.get(job.key)! - 1);
+      return job.i;
+    });
+    expect(out).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(overlapSameKey).toBe(0);
+    expect(maxBeside).toBe(3);
   });
 });
 

@@ -3,6 +3,7 @@
  * Verified against the dev server built from inngest/inngest v1.43: REST v1 (cached per URL for seconds, so
  * every GET carries a nonce), REST v2 (run and trace) and GraphQL (run status and output).
  */
+import { request } from '../../core/process.ts';
 import type { RunView, TraceSpan } from '../../../src/probes/inngest/harness/probe.ts';
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -23,7 +24,7 @@ function fresh(url: string): string {
 async function json<T>(url: string, init: RequestInit = {}, signingKey?: string): Promise<T> {
   const headers = new Headers(init.headers);
   if (signingKey) headers.set('authorization', `Bearer ${signingKey}`);
-  const res = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const res = await request(url, { ...init, headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   const text = await res.text();
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered HTTP ${res.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text) as T;
@@ -167,7 +168,7 @@ export class ServerApi {
   /** Any request to the server's APIs, answered as status and body (for probes that test an endpoint itself). */
   async raw(method: string, path: string, body?: unknown): Promise<{ status: number; body: string }> {
     const { url, signingKey } = this.connection();
-    const res = await fetch(`${url}${path}`, {
+    const res = await request(`${url}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...(signingKey ? { authorization: `Bearer ${signingKey}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -27,7 +27,7 @@ function until<T>(signal: AbortSignal, timeoutMs: number, what: string, poll: ()
 /** How to make another worker process of the same probe (for `worker.scale`), writing to its own log. */
 type ExtraWorker = (n: number) => Worker;
 
-function createContext(engine: Engine, worker: Worker, extraWorker: ExtraWorker, run: TrialRun): ProbeContext {
+function createContext(engine: Engine, worker: Worker, extraWorker: ExtraWorker, run: TrialRun, repointClient: () => void): ProbeContext {
   const { signal, files } = run;
   const { cleanups } = files;
   const api = new ServerApi(() => engine);
@@ -105,6 +105,7 @@ function createContext(engine: Engine, worker: Worker, extraWorker: ExtraWorker,
       restart: async (options) => {
         const envBefore = JSON.stringify(engine.workerEnv());
         await engine.restart(options);
+        repointClient();
         if (!worker.running) return;
         // A new mode may need other keys, and connect() workers must dial the new server: restart the worker
         // processes then; otherwise re-sync the HTTP app, as a deploy hook would.
@@ -131,6 +132,15 @@ function createContext(engine: Engine, worker: Worker, extraWorker: ExtraWorker,
 }
 
 /**
+ * Points the probe's own Inngest client (used by scenarios that send events the way an application would, with
+ * `inngest.send`) at this server in its current mode, through the SDK's `setEnvVars`. Keys of another mode are
+ * cleared, so a client never carries a self-hosted key to the dev server or back.
+ */
+function pointClient(definition: ProbeDefinition, engine: Engine): void {
+  definition.client.setEnvVars({ INNGEST_SIGNING_KEY: undefined, INNGEST_EVENT_KEY: undefined, ...engine.workerEnv() });
+}
+
+/**
  * Runs one trial of an Inngest probe on a server: starts the probe's worker (and stops it, with any extra ones,
  * when the trial ends), then the scenario with the context above.
  */
@@ -146,5 +156,6 @@ export async function runInngestScenario(probe: LoadedProbe<ProbeDefinition>, en
   const worker = makeWorker('');
   files.cleanups.push(() => worker.stop());
   await worker.start();
-  await probe.definition.run(createContext(engine, worker, (n) => makeWorker(`-${n}`), run));
+  pointClient(probe.definition, engine);
+  await probe.definition.run(createContext(engine, worker, (n) => makeWorker(`-${n}`), run, () => pointClient(probe.definition, engine)));
 }

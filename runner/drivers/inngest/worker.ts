@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LEDGER_ENV } from '../../../src/probes/core/ledger.ts';
-import { freePort, track, waitForHttp } from '../../core/process.ts';
+import { freePort, request, track, waitForHttp } from '../../core/process.ts';
 import { CONNECTED_LINE, type Transport } from './worker-protocol.ts';
 
 const WORKER_MAIN = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
@@ -102,7 +102,7 @@ export class Worker {
 
   /** Asks the SDK to register the app's functions with the server (what `PUT /api/inngest` does). */
   async sync(): Promise<void> {
-    const res = await fetch(this.serveUrl, { method: 'PUT' });
+    const res = await request(this.serveUrl, { method: 'PUT' });
     const body = await res.text();
     if (!res.ok) throw new Error(`Syncing the worker failed: HTTP ${res.status} ${body}`);
   }

@@ -78,7 +78,10 @@ export default defineProbe({
       if (kind === 'io') {
         const peak = peakInFlight(t.ledger.entries('io: started'), done, burst);
         t.metric(`io-bound, ${label}: most runs in flight at once`, 'runs', peak);
-        t.check(`io-bound, ${label}: runs in flight capped by the server's executor pool (${pool})`, pool, peak);
+        // The pool is a ceiling: the peak may not pass it, and with three times as many runs waiting it should come
+        // close to it (a lower peak would mean something else limits the runs).
+        const floor = Math.floor(0.9 * pool);
+        t.check(`io-bound, ${label}: runs in flight capped by the server's executor pool (${pool})`, `between ${floor} and ${pool}`, peak, peak >= floor && peak <= pool);
       }
     };
 

@@ -14,6 +14,11 @@ import { Inngest, NonRetriableError, RetryAfterError } from 'inngest';
 import { defineProbe, record } from '../harness/index.ts';
 
 const inngest = new Inngest({ id: 'rt-01' });
+/** The first two waits of the server's default backoff table, and the jitter it adds to each (seconds). */
+const DEFAULT_TABLE_S = [15, 30];
+const JITTER_S = 30;
+/** How late the queue may pick a retry up after its scheduled time. */
+const SCHEDULING_SLACK_S = 2;
 /** What the RetryAfterError asks for: clearly longer than the linear interval, so it is measurable. */
 const RETRY_AFTER_MS = 5_000;
 const LINEAR_SECONDS = 1;
@@ -78,7 +83,16 @@ export default defineProbe({
     const defaultGaps = gaps(attemptTimes('default-backoff'));
     defaultGaps.forEach((gap, i) => t.metric(`default backoff: wait before retry ${i + 1}`, 'ms', gap));
     t.check('default backoff: retries: 2 gives 3 attempts, then FAILED', { attempts: 3, status: 'FAILED' }, { attempts: defaultGaps.length + 1, status: defaultRun.status });
-    t.check('default backoff: the second wait is longer than the first', true, defaultGaps.length === 2 && defaultGaps[1]! > defaultGaps[0]!);
+    // The server's table (pkg/backoff/backoff.go) waits 15 s, then 30 s, each plus 0–30 s of jitter; the queue's
+    // scheduling adds up to a second or so. A check on "the second wait is longer" would fail by the jitter alone.
+    const windows = DEFAULT_TABLE_S.map((base) => [base, base + JITTER_S + SCHEDULING_SLACK_S] as const);
+    const waitsS = defaultGaps.map((g) => Math.round(g / 100) / 10);
+    t.check(
+      "default backoff: each wait inside the server's table plus jitter",
+      windows.map(([lo, hi]) => `${lo}–${hi} s`).join(', '),
+      waitsS.map((w) => `${w} s`).join(', '),
+      waitsS.length === windows.length && waitsS.every((w, i) => w >= windows[i]![0] && w <= windows[i]![1]),
+    );
     t.check('NonRetriableError: one attempt despite retries: 3', { attempts: 1, status: 'FAILED' }, { attempts: t.ledger.count('non-retriable: attempt'), status: permanentRun.status });
 
     // 2. The dev server's linear option: retry every LINEAR_SECONDS.
