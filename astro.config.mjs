@@ -2,10 +2,14 @@
 /** Astro configuration: a static, bilingual report site (English by default, Japanese alongside). */
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { siteLocation } from './scripts/site-location.mjs';
+
+// SITE_URL and BASE_PATH say where the site will be published (README, "Publishing"); unset, npm start's address.
+const { site, base } = siteLocation();
 
 export default defineConfig({
-  site: 'http://127.0.0.1:4321',
-  base: '/',
+  site,
+  base,
   trailingSlash: 'always',
   output: 'static',
   build: { format: 'directory' },
