@@ -21,7 +21,7 @@ export interface Criterion {
   /** Stable id, e.g. `EX-01`; permalinks use it lower-cased. */
   id: string;
   name: Record<Lang, string>;
-  /** The seed report's rating of the Inngest Python SDK 0.5.x: a baseline, not an answer. */
+  /** The seed report's rating of the Inngest Python SDK 0.5.x: Inngest's baseline (see engines.ts), not an answer. */
   baseline: Stars;
   failClose: FailClose;
 }

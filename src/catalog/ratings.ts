@@ -1,15 +1,21 @@
 /**
- * The ratings: one judgment per evaluated criterion, made from the evidence in `results/`, in one
- * language-neutral place. The rationale for each lives in `src/content/<lang>/<id>.mdx`. A criterion absent
- * here is not evaluated yet; the site shows its seed baseline, labelled as such.
+ * The ratings: one judgment per engine and evaluated criterion, made from that engine's evidence in
+ * `results/<engine>/`, in one language-neutral place. The rationale for each lives in
+ * `src/content/<engine>/<lang>/<id>.mdx`. A criterion absent from an engine's ratings is not evaluated for it yet;
+ * an engine with no ratings at all is not measured yet, and the site says so.
  */
 import type { Stars } from './criteria.ts';
+import type { EngineId } from '../schema.ts';
 
 export interface Rating {
   stars: Stars;
 }
 
-export const ratings: Readonly<Record<string, Rating>> = {
+/** One engine's ratings, keyed by criterion id. */
+export type EngineRatings = Readonly<Record<string, Rating>>;
+
+/** Inngest, TypeScript SDK 4.x on the real Inngest server; its baseline is the seed's Python SDK 0.5.x. */
+const inngest: EngineRatings = {
   'EX-01': { stars: 5 },
   'EX-02': { stars: 4 },
   'EX-03': { stars: 5 },
@@ -69,3 +75,14 @@ export const ratings: Readonly<Record<string, Rating>> = {
   'OB-05': { stars: 4 },
   'OB-06': { stars: 5 },
 };
+
+/** Every engine's ratings. Temporal has none yet: its probes come next. */
+export const ratings: Readonly<Record<EngineId, EngineRatings>> = {
+  inngest,
+  temporal: {},
+};
+
+/** One criterion's rating for one engine, or null when it is not evaluated yet. */
+export function ratingOf(engine: EngineId, id: string): Rating | null {
+  return ratings[engine][id] ?? null;
+}

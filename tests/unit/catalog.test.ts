@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { categories, criteria, findCriterion, slugOf } from '../../src/catalog/criteria.ts';
-import { ratings } from '../../src/catalog/ratings.ts';
-import { parseResultsFile } from '../../src/schema.ts';
+import { baselineOf, DEFAULT_ENGINE, engines, findEngine, isMeasured, rerunCommand } from '../../src/catalog/engines.ts';
+import { ratingOf, ratings } from '../../src/catalog/ratings.ts';
+import { engineIdSchema } from '../../src/schema.ts';
+import { latestResults } from '../support/results.ts';
 
 describe('the catalog', () => {
   test('has 58 criteria in 11 categories, with unique ids', () => {
@@ -34,17 +36,50 @@ describe('the catalog', () => {
   });
 });
 
-describe('the rationale files', () => {
-  test('exist in the same set in English and Japanese, each for a rated criterion', () => {
-    const en = readdirSync('src/content/en').sort();
-    const ja = readdirSync('src/content/ja').sort();
-    expect(ja).toEqual(en);
-    expect(en.map((f) => f.replace(/\.mdx$/, '').toUpperCase()).sort()).toEqual(Object.keys(ratings).sort());
+describe('the engines', () => {
+  test('are the engines the results schema knows, once each, with Inngest the default', () => {
+    expect(engines.map((e) => e.id).sort()).toEqual([...engineIdSchema.options].sort());
+    expect(DEFAULT_ENGINE).toBe('inngest');
+    expect(() => findEngine('restate')).toThrow(/Unknown engine/);
+  });
+
+  test('give the seed’s baseline to Inngest alone', () => {
+    const k = findCriterion('EX-06');
+    expect(baselineOf('inngest', k)).toBe(k.baseline);
+    expect(baselineOf('temporal', k)).toBeNull();
+  });
+
+  test('count as measured once they have a rating or a recorded result, not before', () => {
+    expect(isMeasured({}, 0)).toBe(false);
+    expect(isMeasured({}, 1)).toBe(true);
+    expect(isMeasured({ 'EX-01': { stars: 3 } }, 0)).toBe(true);
+    expect(isMeasured(ratings.temporal, 0)).toBe(false);
+  });
+
+  test('re-run with the command the README gives, naming the engine only when it is not the default', () => {
+    expect(rerunCommand('inngest', 'EX-01')).toBe('npm run probes -- --only EX-01');
+    expect(rerunCommand('inngest')).toBe('npm run probes');
+    expect(rerunCommand('temporal', 'EX-01')).toBe('npm run probes -- --engine temporal --only EX-01');
   });
 });
 
-describe('every rated criterion', () => {
-  const rated = Object.keys(ratings);
+describe('the ratings', () => {
+  test('are kept per engine, and a criterion an engine has not rated has no rating', () => {
+    expect(ratingOf('inngest', 'EX-01')).toEqual(ratings.inngest['EX-01']);
+    expect(ratingOf('temporal', 'EX-01')).toBeNull();
+  });
+});
+
+describe('the rationale files', () => {
+  test.each(engines.map((e) => e.id))('of %s exist in the same set in English and Japanese, each for a rated criterion', (engine) => {
+    const list = (lang: string) => (existsSync(`src/content/${engine}/${lang}`) ? readdirSync(`src/content/${engine}/${lang}`).sort() : []);
+    expect(list('ja')).toEqual(list('en'));
+    expect(list('en').map((f) => f.replace(/\.mdx$/, '').toUpperCase()).sort()).toEqual(Object.keys(ratings[engine]).sort());
+  });
+});
+
+describe('every criterion Inngest is rated on', () => {
+  const rated = Object.keys(ratings.inngest);
 
   test('is a criterion of the catalog', () => {
     for (const id of rated) expect(() => findCriterion(id)).not.toThrow();
@@ -52,15 +87,14 @@ describe('every rated criterion', () => {
 
   test.each(rated)('%s has a rationale in English and in Japanese', (id) => {
     for (const lang of ['en', 'ja']) {
-      const file = `src/content/${lang}/${slugOf(id)}.mdx`;
+      const file = `src/content/inngest/${lang}/${slugOf(id)}.mdx`;
       expect(existsSync(file), `${file} is missing`).toBe(true);
       expect(readFileSync(file, 'utf8')).toMatch(new RegExp(`criterion:\\s*${id}`));
     }
   });
 
-  test.each(rated)('%s has a probe result in results/', (id) => {
-    const file = `results/${findCriterion(id).category}.json`;
-    const results = parseResultsFile(JSON.parse(readFileSync(file, 'utf8')), file);
-    expect(results.probes.map((p) => p.id)).toContain(id);
+  test.each(rated)('%s has a latest Inngest result', (id) => {
+    const file = latestResults('inngest').find((f) => f.category === findCriterion(id).category);
+    expect(file?.probes.map((p) => p.id)).toContain(id);
   });
 });
