@@ -1,9 +1,13 @@
 /**
- * Content collections: the only way pages reach data on disk.
- * - `results`: results/<category>.json, parsed with the shared schema so malformed data fails the build loudly.
- * - `history`: results/history/<runId>.json, every run the runner archived (see runner/history.ts).
- * - `probes`: the probe files themselves (source text and sha256), so pages show them and flag stale results.
- * - `rationale`: the prose per criterion and language, src/content/<lang>/<id>.mdx.
+ * Content collections: the only way pages reach data on disk. Everything is keyed by engine, then by criterion
+ * or run, so a second engine's evidence sits beside the first's without touching it.
+ * - `results`: results/<engine>/<category>.json, parsed with the shared schema so malformed data fails the build
+ *   loudly; id `<engine>/<category>`.
+ * - `history`: results/<engine>/history/<runId>.json, every run the runner archived (runner/core/history.ts), kept
+ *   as written: version-1 records stay version 1 here and are upgraded where they are read; id `<engine>/<runId>`.
+ * - `probes`: the probe files, src/probes/<engine>/<category>/<id>-<slug>.ts (source text and sha256), so pages
+ *   show them and flag stale results; id `<engine>/<ID>`.
+ * - `rationale`: the prose per engine, language and criterion, src/content/<engine>/<lang>/<id>.mdx.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -12,97 +16,128 @@ import { join, relative } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { parseResultsFile, parseRunRecord, resultsFileSchema, runRecordSchema } from './schema.ts';
+import { archivedRunSchema, engineIdSchema, parseArchivedRun, parseResultsFile, resultsFileSchema, type EngineId } from './schema.ts';
 
 const root = process.cwd();
-/** Where results files live; REPORT_RESULTS_DIR overrides it (e.g. to build from a scratch run). */
+/** Where results live (`<dir>/<engine>/…`); REPORT_RESULTS_DIR overrides it (e.g. to build from a scratch run). */
 const RESULTS_DIR = process.env.REPORT_RESULTS_DIR ?? join(root, 'results');
 const PROBES_DIR = join(root, 'src', 'probes');
-/** Folders under src/probes that hold plumbing, not probes. */
+/** Folders in an engine's probe folder that hold plumbing, not probes. */
 const NOT_PROBES = new Set(['harness']);
+const ENGINES: readonly EngineId[] = engineIdSchema.options;
 
-/** Reads every results/*.json and parses it with the shared schema; the error names the file and the field. */
+/** A path as the error messages and `filePath` give it: relative to the project, with forward slashes. */
+const shown = (path: string) => relative(root, path).split('\\').join('/');
+
+/** The `.json` files of a folder, sorted; none when the folder does not exist. */
+async function jsonFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  return (await readdir(dir)).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort();
+}
+
+/** Reads and parses a JSON file, naming it when it is not JSON. */
+async function readJson(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`${shown(path)} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Reads every results/<engine>/<category>.json and parses it with the shared schema; the error names file and field. */
 function resultsLoader(): Loader {
   return {
     name: 'results-loader',
     load: async ({ store, parseData, logger }) => {
       store.clear();
-      const files = (await readdir(RESULTS_DIR)).filter((f) => f.endsWith('.json')).sort();
-      for (const file of files) {
-        const path = join(RESULTS_DIR, file);
-        const name = relative(root, path);
-        let raw: unknown;
-        try {
-          raw = JSON.parse(await readFile(path, 'utf8'));
-        } catch (e) {
-          throw new Error(`${name} is not valid JSON: ${(e as Error).message}`);
+      let count = 0;
+      for (const engine of ENGINES) {
+        const dir = join(RESULTS_DIR, engine);
+        for (const file of await jsonFiles(dir)) {
+          const path = join(dir, file);
+          const name = shown(path);
+          const parsed = parseResultsFile(await readJson(path), name);
+          const category = file.replace(/\.json$/, '');
+          if (category !== parsed.category) throw new Error(`${name}: category "${parsed.category}" does not match the file name`);
+          if (engine !== parsed.engine) throw new Error(`${name}: results of ${parsed.engine} in the folder of ${engine}`);
+          const id = `${engine}/${category}`;
+          const data = await parseData({ id, data: parsed as unknown as Record<string, unknown>, filePath: name });
+          store.set({ id, data, filePath: name });
+          count += 1;
         }
-        const parsed = parseResultsFile(raw, name);
-        const id = file.replace(/\.json$/, '');
-        if (id !== parsed.category) throw new Error(`${name}: category "${parsed.category}" does not match the file name`);
-        const data = await parseData({ id, data: parsed as unknown as Record<string, unknown>, filePath: name });
-        store.set({ id, data, filePath: name });
       }
-      logger.info(`${files.length} results file(s) parsed`);
+      logger.info(`${count} results file(s) parsed`);
     },
   };
 }
 
-/** Reads every results/history/*.json (none when there is no archive yet), keyed by run id. */
+/**
+ * Reads every results/<engine>/history/*.json, of either schema version, keyed by engine and run id. A run id must
+ * be unique across engines too: pinned pages and /data/history/<runId>.json are named by it alone.
+ */
 function historyLoader(): Loader {
   return {
     name: 'history-loader',
     load: async ({ store, parseData, logger }) => {
       store.clear();
-      const dir = join(RESULTS_DIR, 'history');
-      const files = existsSync(dir) ? (await readdir(dir)).filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort() : [];
-      for (const file of files) {
-        const name = relative(root, join(dir, file));
-        let raw: unknown;
-        try {
-          raw = JSON.parse(await readFile(join(dir, file), 'utf8'));
-        } catch (e) {
-          throw new Error(`${name} is not valid JSON: ${(e as Error).message}`);
+      const seen = new Map<string, string>();
+      for (const engine of ENGINES) {
+        const dir = join(RESULTS_DIR, engine, 'history');
+        for (const file of await jsonFiles(dir)) {
+          const path = join(dir, file);
+          const name = shown(path);
+          const record = parseArchivedRun(await readJson(path), name);
+          const runId = file.replace(/\.json$/, '');
+          if (runId !== record.run.id) throw new Error(`${name}: run "${record.run.id}" does not match the file name`);
+          // A version-1 record has no engine of its own: the runner measured only Inngest then.
+          const recorded = record.schemaVersion === 1 ? 'inngest' : record.run.engine;
+          if (recorded !== engine) throw new Error(`${name}: a run of ${recorded} in the folder of ${engine}`);
+          const other = seen.get(runId);
+          if (other) throw new Error(`${name}: run id "${runId}" is also archived as ${other}; run ids name pages and must be unique`);
+          seen.set(runId, name);
+          const id = `${engine}/${runId}`;
+          const data = await parseData({ id, data: { engine, record } as unknown as Record<string, unknown>, filePath: name });
+          store.set({ id, data, filePath: name });
         }
-        const parsed = parseRunRecord(raw, name);
-        const id = file.replace(/\.json$/, '');
-        if (id !== parsed.run.id) throw new Error(`${name}: run "${parsed.run.id}" does not match the file name`);
-        const data = await parseData({ id, data: parsed as unknown as Record<string, unknown>, filePath: name });
-        store.set({ id, data, filePath: name });
       }
-      logger.info(`${files.length} archived run(s) parsed`);
+      logger.info(`${seen.size} archived run(s) parsed`);
     },
   };
 }
 
-/** The probe id from its file name: `ex-01-progress.ts` → `EX-01`. */
+/** The criterion id from a probe file's name: `ex-01-progress.ts` → `EX-01`. */
 function probeIdOf(file: string): string | null {
   const m = /^([a-z]{2}-\d{2})(?:-.+)?\.ts$/.exec(file);
-  return m ? m[1].toUpperCase() : null;
+  return m ? m[1]!.toUpperCase() : null;
 }
 
-/** Reads src/probes/<category>/*.ts (not the harness) and stores id, path, source text and sha256. */
+/** Reads src/probes/<engine>/<category>/*.ts (not an engine's harness, nor the shared core) with source and sha256. */
 function probesLoader(): Loader {
   return {
     name: 'probes-loader',
     load: async ({ store, parseData }) => {
       store.clear();
-      const dirs = (await readdir(PROBES_DIR, { withFileTypes: true }))
-        .filter((d) => d.isDirectory() && !NOT_PROBES.has(d.name))
-        .map((d) => d.name)
-        .sort();
-      for (const category of dirs) {
-        for (const file of (await readdir(join(PROBES_DIR, category))).sort()) {
-          const id = probeIdOf(file);
-          if (!id) continue;
-          const full = join(PROBES_DIR, category, file);
-          const bytes = await readFile(full);
-          const path = relative(root, full).split('\\').join('/');
-          const data = await parseData({
-            id,
-            data: { id, category, path, source: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex') },
-          });
-          store.set({ id, data, filePath: path });
+      for (const engine of ENGINES) {
+        const engineDir = join(PROBES_DIR, engine);
+        if (!existsSync(engineDir)) continue;
+        const categories = (await readdir(engineDir, { withFileTypes: true }))
+          .filter((d) => d.isDirectory() && !NOT_PROBES.has(d.name))
+          .map((d) => d.name)
+          .sort();
+        for (const category of categories) {
+          for (const file of (await readdir(join(engineDir, category))).sort()) {
+            const criterion = probeIdOf(file);
+            if (!criterion) continue;
+            const full = join(engineDir, category, file);
+            const bytes = await readFile(full);
+            const path = shown(full);
+            const id = `${engine}/${criterion}`;
+            const data = await parseData({
+              id,
+              data: { engine, id: criterion, category, path, source: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex') },
+            });
+            store.set({ id, data, filePath: path });
+          }
         }
       }
     },
@@ -111,11 +146,15 @@ function probesLoader(): Loader {
 
 const results = defineCollection({ loader: resultsLoader(), schema: resultsFileSchema });
 
-const history = defineCollection({ loader: historyLoader(), schema: runRecordSchema });
+const history = defineCollection({
+  loader: historyLoader(),
+  schema: z.strictObject({ engine: engineIdSchema, record: archivedRunSchema }),
+});
 
 const probes = defineCollection({
   loader: probesLoader(),
   schema: z.strictObject({
+    engine: engineIdSchema,
     id: z.string().regex(/^[A-Z]{2}-\d{2}$/),
     category: z.string(),
     path: z.string(),
@@ -125,7 +164,7 @@ const probes = defineCollection({
 });
 
 const rationale = defineCollection({
-  loader: glob({ pattern: '{en,ja}/*.mdx', base: './src/content' }),
+  loader: glob({ pattern: `{${ENGINES.join(',')}}/{en,ja}/*.mdx`, base: './src/content' }),
   schema: z.strictObject({
     criterion: z.string().regex(/^[A-Z]{2}-\d{2}$/, 'a criterion id such as EX-01'),
     summary: z.string().min(1),

@@ -4,10 +4,10 @@
  * Pure, so the page's script and the tests share one predicate.
  */
 import type { Stars } from '../catalog/criteria.ts';
-import type { Verdict } from '../schema.ts';
+import type { AgreedVerdict } from '../schema.ts';
 
 /** Probe verdicts a reader can filter by (kept here so the page's script does not pull in the schema library). */
-export const filterVerdicts = ['pass', 'fail', 'skipped', 'error'] as const satisfies readonly Verdict[];
+export const filterVerdicts = ['pass', 'fail', 'mixed', 'skipped', 'error'] as const satisfies readonly AgreedVerdict[];
 
 /** What the filters look at for one criterion. */
 export interface CriterionFacts {
@@ -16,7 +16,7 @@ export interface CriterionFacts {
   /** Our rating; null when not evaluated. */
   stars: Stars | null;
   /** The probe's verdict; null when there is no result. */
-  verdict: Verdict | null;
+  verdict: AgreedVerdict | null;
   /** Our rating differs from the seed baseline (never true for a criterion not evaluated). */
   differs: boolean;
 }
@@ -25,7 +25,7 @@ export interface CriterionFacts {
 export interface CriteriaFilter {
   category: string | null;
   stars: Stars | null;
-  verdict: Verdict | null;
+  verdict: AgreedVerdict | null;
   differs: boolean;
 }
 
@@ -54,7 +54,7 @@ export function filterFromQuery(params: URLSearchParams, categoryIds: readonly s
   return {
     category: cat !== null && categoryIds.includes(cat) ? cat : null,
     stars: Number.isInteger(stars) && stars >= 1 && stars <= 5 ? (stars as Stars) : null,
-    verdict: (filterVerdicts as readonly string[]).includes(verdict ?? '') ? (verdict as Verdict) : null,
+    verdict: (filterVerdicts as readonly string[]).includes(verdict ?? '') ? (verdict as AgreedVerdict) : null,
     differs: params.get('differs') === '1',
   };
 }

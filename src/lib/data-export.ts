@@ -1,9 +1,11 @@
 /**
  * The raw-data exports: the results JSON Schema and the criteria CSV. Pure functions of the catalog, the ratings,
- * the schema and the verdicts passed in; the endpoints under src/pages/data/ serve what they return.
+ * the schema and the verdicts passed in; the endpoints under src/pages/data/ serve what they return. The CSV keeps
+ * the columns it was first published with, so its rating and verdict are those of the default engine (Inngest).
  */
 import { z } from 'zod';
 import { categories } from '../catalog/criteria.ts';
+import { DEFAULT_ENGINE } from '../catalog/engines.ts';
 import { ratings } from '../catalog/ratings.ts';
 import { resultsFileSchema } from '../schema.ts';
 import { paths } from '../i18n/index.ts';
@@ -19,12 +21,12 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Every criterion as CSV with a header line; permalinks absolute when the site URL is known. */
+/** Every criterion as CSV with a header line (the default engine's ratings and verdicts); permalinks absolute when the site URL is known. */
 export function criteriaCsv(verdicts: ReadonlyMap<string, string>, site?: URL): string {
   const url = (path: string) => (site ? new URL(path, site).href : path);
   const rows = categories.flatMap((cat) =>
     cat.criteria.map((k) => [
-      k.id, cat.id, k.name.en, k.name.ja, k.baseline, ratings[k.id]?.stars ?? null, verdicts.get(k.id) ?? null,
+      k.id, cat.id, k.name.en, k.name.ja, k.baseline, ratings[DEFAULT_ENGINE][k.id]?.stars ?? null, verdicts.get(k.id) ?? null,
       k.failClose, url(paths.criterion('en', k.id)), url(paths.criterion('ja', k.id)),
     ]),
   );
@@ -36,6 +38,6 @@ export function jsonSchemaOf(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(resultsFileSchema, { unrepresentable: 'any' }),
     title: 'Durable-execution report: results file',
-    description: 'results/<category>.json, as written by the probe runner and validated by src/schema.ts.',
+    description: 'results/<engine>/<category>.json, as written by the probe runner and validated by src/schema.ts.',
   };
 }

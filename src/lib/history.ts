@@ -1,8 +1,9 @@
 /**
- * A criterion's history: every recorded result of its probe, one per run, and what changed from one run to the
- * next. Pure functions of the archive (`results/history/`) and the latest files; pages read both from collections.
+ * A criterion's history for one engine: every recorded result of its probe, one per run, and what changed from one
+ * run to the next. Pure functions of the archive (`results/<engine>/history/`) and the latest files; pages read both
+ * from collections.
  */
-import type { Metric, ProbeResult, ResultsFile, RunInfo, RunRecord, Verdict } from '../schema.ts';
+import { upgradeRecord, type AgreedVerdict, type ArchivedRun, type EngineId, type Metric, type ProbeResult, type ResultsFile, type RunInfo } from '../schema.ts';
 
 /** One run's result for one criterion. */
 export interface HistoryEntry {
@@ -14,33 +15,47 @@ export interface HistoryEntry {
    */
   origin: 'archive' | 'backfill' | 'latest';
   backfilledFrom?: string[];
+  /**
+   * Archived in schema version 1, before trials and per-result configurations were kept: read as one trial, under
+   * the server configuration the run recorded as it ended.
+   */
+  legacy: boolean;
+}
+
+/** The engine an archived run measured: version-1 records predate engines and are all Inngest's. */
+export function engineOfRecord(record: ArchivedRun): EngineId {
+  return record.schemaVersion === 1 ? 'inngest' : record.run.engine;
 }
 
 /**
- * Every criterion's results over time, oldest first, from the archive and the latest files together (a latest
- * result whose run the archive lacks still counts as a run). One entry per criterion and run.
+ * One engine's results over time, per criterion and oldest first, from its archive (records of either schema
+ * version, upgraded) and its latest files together: a latest result whose run the archive lacks still counts as a
+ * run. One entry per criterion and run; records and files of other engines are left out.
  */
-export function collectHistories(records: RunRecord[], latest: ResultsFile[]): Map<string, HistoryEntry[]> {
+export function collectHistories(engine: EngineId, records: ArchivedRun[], latest: ResultsFile[]): Map<string, HistoryEntry[]> {
   const byId = new Map<string, Map<string, HistoryEntry>>();
   const add = (entry: HistoryEntry) => {
     const runs = byId.get(entry.result.id) ?? new Map<string, HistoryEntry>();
     if (!runs.has(entry.run.id)) runs.set(entry.run.id, entry);
     byId.set(entry.result.id, runs);
   };
-  for (const record of records) {
+  for (const archived of records.filter((r) => engineOfRecord(r) === engine)) {
+    const { legacy, ...record } = upgradeRecord(archived);
+    const backfilledFrom = legacy?.backfilledFrom;
     for (const result of record.probes) {
       add({
         run: record.run,
         result,
-        origin: record.backfilledFrom ? 'backfill' : 'archive',
-        ...(record.backfilledFrom ? { backfilledFrom: record.backfilledFrom } : {}),
+        origin: backfilledFrom ? 'backfill' : 'archive',
+        ...(backfilledFrom ? { backfilledFrom } : {}),
+        legacy: legacy !== undefined,
       });
     }
   }
-  for (const file of latest) {
+  for (const file of latest.filter((f) => f.engine === engine)) {
     for (const result of file.probes) {
       const run = file.runs.find((r) => r.id === result.runId);
-      if (run) add({ run, result, origin: 'latest' });
+      if (run) add({ run, result, origin: 'latest', legacy: false });
     }
   }
   return new Map(
@@ -76,7 +91,7 @@ export interface MetricDelta {
 
 /** What changed in a criterion's result from one run to the next. */
 export interface ResultChange {
-  verdict: { from: Verdict; to: Verdict } | null;
+  verdict: { from: AgreedVerdict; to: AgreedVerdict } | null;
   checksAdded: string[];
   checksRemoved: string[];
   checksFlipped: CheckFlip[];

@@ -38,9 +38,9 @@ describe('probeQuestion()', () => {
   });
 });
 
-/** The index built the way the site builds it, from the rationale files on disk. */
+/** The index built the way the site builds it, from Inngest's rationale files on disk. */
 function docsFor(lang: Lang): SearchDoc[] {
-  const dir = join(process.cwd(), 'src', 'content', lang);
+  const dir = join(process.cwd(), 'src', 'content', 'inngest', lang);
   const files = new Map(
     readdirSync(dir).map((f) => {
       const raw = readFileSync(join(dir, f), 'utf8');

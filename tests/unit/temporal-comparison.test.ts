@@ -1,15 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { criteria, langs } from '../../src/catalog/criteria.ts';
 import { temporalComparison as rows } from '../../src/catalog/temporal-comparison.ts';
 import { resolveTemporalRows, splitPlaceholders } from '../../src/lib/temporal-comparison.ts';
-import { parseResultsFile, type Metric } from '../../src/schema.ts';
+import type { Metric } from '../../src/schema.ts';
+import { latestResults } from '../support/results.ts';
 
-/** Every recorded result's metrics, by criterion id, read as the site reads them. */
-const metricsById = new Map<string, Metric[]>();
-for (const file of readdirSync('results').filter((f) => f.endsWith('.json'))) {
-  for (const p of parseResultsFile(JSON.parse(readFileSync(`results/${file}`, 'utf8')), file).probes) metricsById.set(p.id, p.metrics);
-}
+/** Every recorded Inngest result's metrics, by criterion id, read as the site reads them. */
+const metricsById = new Map<string, Metric[]>(latestResults('inngest').flatMap((f) => f.probes.map((p) => [p.id, p.metrics] as const)));
 const measured = rows.filter((r) => r.evidence.kind === 'measured');
 const ids = new Set(criteria.map((k) => k.id));
 
@@ -73,7 +70,7 @@ describe('resolveTemporalRows()', () => {
 
   test('picks the median of a distribution unless the row asks for another statistic', () => {
     const summary = { n: 3, p50: 20, p95: 40, min: 10, max: 41 };
-    const metric = { name: 'm', unit: 'ms', summary };
+    const metric = { name: 'm', unit: 'ms', summary, trials: 1, config: 0 };
     const at = (stat?: 'p95') => resolveTemporalRows(
       [{ ...row, evidence: { kind: 'measured', criterion: 'X', metrics: [{ name: 'm', stat }], finding: { en: '{0}', ja: '{0}' } } }],
       () => [metric],

@@ -1,13 +1,15 @@
-/** /data/history/<runId>.json: one archived run (results/history/<runId>.json) as the site validated it at build. */
+/**
+ * /data/history/<runId>.json: one archived run (results/<engine>/history/<runId>.json) as written and as the site
+ * validated it at build; a run archived in schema version 1 stays version 1. Run ids are unique across engines.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { loadArchive } from '../../../components/data/history.ts';
+import type { ArchivedRun } from '../../../schema.ts';
 
-export const getStaticPaths = (async () => {
-  const records = await getCollection('history');
-  return records.map((record) => ({ params: { run: record.data.run.id }, props: { record } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await loadArchive()).map(({ record }) => ({ params: { run: record.run.id }, props: { record } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ record: CollectionEntry<'history'> }> = ({ props }) =>
-  new Response(`${JSON.stringify(props.record.data, null, 2)}\n`, {
+export const GET: APIRoute<{ record: ArchivedRun }> = ({ props }) =>
+  new Response(`${JSON.stringify(props.record, null, 2)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

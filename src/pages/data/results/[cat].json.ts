@@ -1,13 +1,16 @@
-/** /data/results/<category>.json: a results file as the site validated it at build, at a stable URL. */
+/**
+ * /data/results/<category>.json: the default engine's (Inngest's) results file as the site validated it at build,
+ * at the address it had before results were keyed by engine. /data/results/<engine>/<category>.json has every engine's.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { DEFAULT_ENGINE } from '../../../catalog/engines.ts';
+import { resultsFilesOf } from '../../../components/data/evidence.ts';
+import type { ResultsFile } from '../../../schema.ts';
 
-export const getStaticPaths = (async () => {
-  const files = await getCollection('results');
-  return files.map((file) => ({ params: { cat: file.data.category }, props: { file } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await resultsFilesOf(DEFAULT_ENGINE)).map((file) => ({ params: { cat: file.category }, props: { file } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ file: CollectionEntry<'results'> }> = ({ props }) =>
-  new Response(`${JSON.stringify(props.file.data, null, 2)}\n`, {
+export const GET: APIRoute<{ file: ResultsFile }> = ({ props }) =>
+  new Response(`${JSON.stringify(props.file, null, 2)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
