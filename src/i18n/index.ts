@@ -58,6 +58,8 @@ export const paths = {
   categories: (lang: Lang) => `${base}/${lang}/categories/`,
   category: (lang: Lang, cat: string) => `${base}/${lang}/categories/${cat}/`,
   criterion: (lang: Lang, id: string) => `${base}/${lang}/criteria/${id.toLowerCase()}/`,
+  /** One engine's evidence for a criterion. */
+  criterionEngine: (lang: Lang, id: string, engine: string) => `${base}/${lang}/criteria/${id.toLowerCase()}/${engine}/`,
   /** The anchor of a criterion's cell on its category page. */
   cell: (lang: Lang, cat: string, id: string) => `${base}/${lang}/categories/${cat}/#${id.toLowerCase()}`,
   methodology: (lang: Lang) => `${base}/${lang}/methodology/`,
@@ -68,7 +70,9 @@ export const paths = {
   /** The search page's index for one language (built with the site). */
   searchIndex: (lang: Lang) => `${base}/data/search-${lang}.json`,
   /** Raw data, the same for both languages. */
+  /** The default engine's results of a category, at the address published before results were keyed by engine. */
   dataResults: (cat: string) => `${base}/data/results/${cat}.json`,
+  dataEngineResults: (engine: string, cat: string) => `${base}/data/results/${engine}/${cat}.json`,
   dataSchema: () => `${base}/data/results-schema.json`,
   dataCsv: () => `${base}/data/criteria.csv`,
 };
