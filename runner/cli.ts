@@ -131,6 +131,8 @@ async function main(): Promise<number> {
   );
 
   let startupMs = 0;
+  /** The probes each lane's engine has served since it last started fresh. */
+  const servedBy: Set<string>[] = [];
   const instanceFor = async (lane: number): Promise<EngineInstance> => {
     const existing = instances[lane];
     if (existing) return existing;
@@ -157,13 +159,24 @@ async function main(): Promise<number> {
       } catch (e) {
         throw new Error(`could not start ${driver.name} for lane ${lane + 1}: ${(e as Error).message}`);
       }
+      // A trial meets no state of an earlier trial of the same probe (its idempotency keys, event ids, runs).
+      const served = (servedBy[lane] ??= new Set());
+      if (served.has(job.file)) {
+        const t0 = performance.now();
+        await instance.reset();
+        startupMs += performance.now() - t0;
+        served.clear();
+      }
       const outcome = await runTrial(driver, job.probe, instance, { workDir, trial: job.trial });
       startupMs += outcome.resetMs;
+      if (outcome.reset) served.clear();
+      served.add(job.file);
       trial = outcome.trial;
       if (!outcome.healthy) {
         // The instance could not go back to its baseline: replace it, so no later probe inherits its state.
         await instance.stop().catch(() => {});
         instances[lane] = undefined;
+        servedBy[lane] = new Set();
       }
     }
     done += 1;

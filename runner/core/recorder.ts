@@ -63,7 +63,7 @@ export class Recorder {
     return this.configs.length - 1;
   }
 
-  /** Marks the configuration the scenario starts on, so even a trial that observed nothing records one. */
+  /** Records the engine's configuration now, so that even a trial that observed nothing names what it ran on. */
   begin(): void {
     this.config();
   }

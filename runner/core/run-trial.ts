@@ -19,7 +19,7 @@ export interface TrialOptions {
  * `error`; an instance that cannot be brought back to its baseline is reported as `healthy: false`, so the
  * caller replaces it.
  */
-export async function runTrial<I extends EngineInstance>(driver: EngineDriver<I>, probe: LoadedProbe, instance: I, options: TrialOptions): Promise<{ trial: RecordedTrial; healthy: boolean; resetMs: number }> {
+export async function runTrial<I extends EngineInstance>(driver: EngineDriver<I>, probe: LoadedProbe, instance: I, options: TrialOptions): Promise<{ trial: RecordedTrial; healthy: boolean; reset: boolean; resetMs: number }> {
   const started = performance.now();
   const slug = `${probe.definition.id.toLowerCase()}.t${options.trial}`;
   const files: TrialFiles = { ledgerFile: join(options.workDir, `${slug}.ledger.jsonl`), workDir: options.workDir, slug, cleanups: [] };
@@ -27,18 +27,18 @@ export async function runTrial<I extends EngineInstance>(driver: EngineDriver<I>
   const outcome = await settleScenario(
     async (signal) => {
       await instance.prepare(probe.definition.needs);
-      recorder.begin();
       await driver.runScenario(probe, instance, { files, recorder, signal });
     },
     options.budgetMs ?? probe.definition.budgetMs,
     recorder,
   );
   for (const close of files.cleanups.reverse()) await close().catch(() => {});
-  if (recorder.configs.length === 0) recorder.begin(); // preparation failed: record what the engine was on
+  if (recorder.configs.length === 0) recorder.begin(); // nothing observed: record what the engine was on
   const durationMs = Math.round(performance.now() - started);
   const resetStarted = performance.now();
   let healthy = true;
-  if (!instance.atBaseline()) await instance.reset().catch(() => (healthy = false));
+  const reset = !instance.atBaseline();
+  if (reset) await instance.reset().catch(() => (healthy = false));
   const trial: RecordedTrial = { ...outcome, durationMs, checks: recorder.checks, metrics: recorder.metrics, notes: recorder.notes, configs: recorder.configs };
-  return { trial, healthy, resetMs: Math.round(performance.now() - resetStarted) };
+  return { trial, healthy, reset, resetMs: Math.round(performance.now() - resetStarted) };
 }
