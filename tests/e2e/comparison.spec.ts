@@ -1,14 +1,12 @@
 /** The seed's Temporal-versus-Inngest table on the comparison page: measured rows quote results, claims say so. */
-import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { temporalComparison as rows } from '../../src/catalog/temporal-comparison.ts';
-import { parseResultsFile, type Metric } from '../../src/schema.ts';
+import type { Metric } from '../../src/schema.ts';
+import { latestResults } from '../support/results.ts';
 import { langs, permalink } from './helpers.ts';
 
-const metricsById = new Map<string, Metric[]>();
-for (const file of readdirSync('results').filter((f) => f.endsWith('.json'))) {
-  for (const p of parseResultsFile(JSON.parse(readFileSync(`results/${file}`, 'utf8')), file).probes) metricsById.set(p.id, p.metrics);
-}
+/** Inngest's metrics by criterion, from the results files the site was built from. */
+const metricsById = new Map<string, Metric[]>(latestResults('inngest').flatMap((f) => f.probes.map((p) => [p.id, p.metrics] as const)));
 
 for (const lang of langs) {
   test(`the Temporal comparison shows every seed row, measured numbers from the results and labelled claims (${lang})`, async ({ page }) => {

@@ -1,23 +1,20 @@
 /**
- * History, pinning and freshness, checked against the data the site was built from: the archive
- * (results/history/) and the latest files (results/), joined the way the site joins them.
+ * History, pinning and freshness, checked against the data the site was built from: Inngest's archive
+ * (results/inngest/history/, records of either schema version) and its latest files (results/inngest/), joined the
+ * way the site joins them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { hashFile } from '../../runner/discover.ts';
-import { readHistory } from '../../runner/history.ts';
+import { hashFile, idOfFile, listProbeFiles } from '../../runner/core/discover.ts';
 import { collectHistories, compareResults } from '../../src/lib/history.ts';
-import { parseResultsFile } from '../../src/schema.ts';
-import { categories, langs, other, permalink } from './helpers.ts';
+import { archivedRuns, latestResults } from '../support/results.ts';
+import { categories, enginePermalink, langs, other, permalink, pinned } from './helpers.ts';
 
-const dir = process.env.REPORT_RESULTS_DIR ?? 'results';
-const latestFiles = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => parseResultsFile(JSON.parse(readFileSync(join(dir, f), 'utf8')), f));
-const histories = collectHistories(readHistory(join(dir, 'history')), latestFiles);
+const latestFiles = latestResults('inngest');
+const archive = archivedRuns('inngest');
+const histories = collectHistories('inngest', archive, latestFiles);
 const latest = new Map(latestFiles.flatMap((f) => f.probes.map((p) => [p.id, { result: p, run: f.runs.find((r) => r.id === p.runId)! }])));
-const pinned = (lang: string, id: string, runId: string) => `${permalink(lang as 'en', id)}runs/${runId}/`;
+/** The sha256 of each Inngest probe file as it is now, by criterion; a result's `source` may name where it used to be. */
+const currentHash = new Map(listProbeFiles(process.cwd(), 'inngest').map((f) => [idOfFile(f), hashFile(f)]));
 /** The criterion with the most recorded runs, and one whose latest two runs differ, if any. */
 const [mostRuns] = [...histories].sort((a, b) => b[1].length - a[1].length);
 const changed = [...histories].find(([, e]) => e.length > 1 && compareResults(e[e.length - 2]!.result, e[e.length - 1]!.result).metricDeltas.length > 0);
@@ -56,7 +53,7 @@ for (const lang of langs) {
           const head = html.slice(html.indexOf('<header class="cell-head"'), html.indexOf('</header>', html.indexOf('<header class="cell-head"')));
           expect(head, `${id} ${entry.run.id}`).toContain(`verdict-${entry.result.verdict}`);
           // Warned exactly when the probe file no longer hashes as it did in that run.
-          const changed = hashFile(entry.result.source) !== entry.result.sourceHash;
+          const changed = currentHash.get(id) !== entry.result.sourceHash;
           expect(/class="[^"]*\bsource-changed\b/.test(html), `${id} ${entry.run.id} source changed: ${changed}`).toBe(changed);
         }
       }
@@ -71,13 +68,14 @@ for (const lang of langs) {
       await expect(page.locator('.provenance')).toContainText(oldest.run.id);
       await expect(page.locator('.pinned-status a.newer-run')).toHaveCount(entries.length > 1 ? 1 : 0);
       if (oldest.origin !== 'latest') {
+        // The raw record is served as archived, in the schema version it was written in.
         const raw = await page.request.get((await page.locator('.raw-run a').getAttribute('href'))!);
         const record = await raw.json();
-        expect(record.run.id).toBe(oldest.run.id);
-        expect(record.probes.find((p: { id: string }) => p.id === id)).toEqual(oldest.result);
+        expect(record).toEqual(archive.find((r) => r.run.id === oldest.run.id));
       }
+      await expect(page.locator('.prov-legacy')).toHaveCount(oldest.legacy ? 1 : 0);
       await page.locator('.breadcrumb a').click();
-      await expect(page).toHaveURL(new RegExp(`${permalink(lang, id)}$`));
+      await expect(page).toHaveURL(new RegExp(`${enginePermalink(lang, id, 'inngest')}$`));
       await page.goto(pinned(lang, id, oldest.run.id));
       await page.locator(`.lang-switch a[hreflang="${other(lang)}"]`).click();
       await expect(page).toHaveURL(new RegExp(`${pinned(other(lang), id, oldest.run.id)}$`));
@@ -115,10 +113,12 @@ for (const lang of langs) {
             continue;
           }
           const line = cell.locator('.freshness-line');
-          await expect(line, k.id).toContainText(found.run.engine.serverVersion);
-          await expect(line).toContainText(found.run.sdkVersion);
+          for (const config of found.result.configs) {
+            await expect(line, k.id).toContainText(config.version);
+            await expect(line).toContainText(config.sdk.version);
+          }
           await expect(line.locator('time')).toHaveAttribute('datetime', found.run.startedAt);
-          await expect(cell.locator('a.link-latest')).toHaveAttribute('href', permalink(lang, k.id));
+          await expect(cell.locator('a.link-latest')).toHaveAttribute('href', enginePermalink(lang, k.id, 'inngest'));
           await expect(cell.locator('a.link-pinned')).toHaveAttribute('href', pinned(lang, k.id, found.result.runId));
         }
       }
@@ -130,7 +130,7 @@ for (const lang of langs) {
         for (const k of cat.criteria) {
           const found = latest.get(k.id);
           if (!found) continue;
-          const stale = hashFile(found.result.source) !== found.result.sourceHash;
+          const stale = currentHash.get(k.id) !== found.result.sourceHash;
           const warning = page.locator(`article.cell[data-criterion="${k.id}"] .freshness [role="status"].stale`);
           await expect(warning, `${k.id} stale=${stale}`).toHaveCount(stale ? 1 : 0);
           if (stale) await expect(warning).toContainText(found.result.sourceHash.slice(0, 12));

@@ -3,23 +3,17 @@
  * list of all criteria, the search page, and the strengths and considerations. Expectations are computed from the
  * catalog, the ratings and the results files, never listed by hand.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { criteria, langs, permalink } from './helpers.ts';
-import { ratings } from '../../src/catalog/ratings.ts';
+import { criteria, langs, permalink, ratings } from './helpers.ts';
 import { defaultPremises, summarise } from '../../src/catalog/summary.ts';
+import { latestResults } from '../support/results.ts';
 import { en } from '../../src/i18n/en.ts';
 import { ja } from '../../src/i18n/ja.ts';
 
 const dict = { en, ja };
 
-/** Probe verdicts from the committed results files. */
-const verdicts = new Map<string, string>(
-  readdirSync(join(process.cwd(), 'results'))
-    .filter((f) => f.endsWith('.json'))
-    .flatMap((f) => (JSON.parse(readFileSync(join(process.cwd(), 'results', f), 'utf8')).probes as { id: string; verdict: string }[]).map((p) => [p.id, p.verdict] as const)),
-);
+/** Inngest's probe verdicts from the results files the site was built from. */
+const verdicts = new Map<string, string>(latestResults('inngest').flatMap((f) => f.probes.map((p) => [p.id, p.verdict] as const)));
 
 const starsOf = (id: string) => ratings[id]?.stars ?? null;
 

@@ -1,7 +1,6 @@
 /** The report pages around the criteria: methodology, baseline comparison, the overview chart, raw data, link previews. */
 import { expect, test } from '@playwright/test';
-import { criteria, langs, other, permalink } from './helpers.ts';
-import { ratings } from '../../src/catalog/ratings.ts';
+import { criteria, langs, other, permalink, ratings } from './helpers.ts';
 import { FAIL_CLOSE_CAP, FAIL_CLOSE_THRESHOLD } from '../../src/catalog/summary.ts';
 
 const CSV_HEADER = 'id,category,name_en,name_ja,baseline,rating,verdict,fail_close,permalink_en,permalink_ja';
@@ -22,7 +21,7 @@ for (const lang of langs) {
       const hrefs = await page.locator('.data-links a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
       expect(hrefs).toContain('/data/criteria.csv');
       expect(hrefs).toContain('/data/results-schema.json');
-      const resultLinks = hrefs.filter((h) => /^\/data\/results\/[a-z]{2}\.json$/.test(h));
+      const resultLinks = hrefs.filter((h) => /^\/data\/results\/[a-z]+\/[a-z]{2}\.json$/.test(h));
       expect(resultLinks.length).toBeGreaterThan(0);
 
       const csv = await request.get('/data/criteria.csv');
@@ -43,8 +42,11 @@ for (const lang of langs) {
         expect(res.status(), href).toBe(200);
         expect(res.headers()['content-type'], href).toMatch(/application\/json/);
         const body = await res.json();
-        expect(body.category, href).toBe(/([a-z]{2})\.json$/.exec(href)![1]);
+        const [, engine, category] = /\/([a-z]+)\/([a-z]{2})\.json$/.exec(href)!;
+        expect([body.engine, body.category], href).toEqual([engine, category]);
         expect(Array.isArray(body.probes), href).toBe(true);
+        // Inngest's files are also where they were published before results were kept per engine.
+        if (engine === 'inngest') expect(await (await request.get(`/data/results/${category}.json`)).json(), category).toEqual(body);
       }
     });
 
