@@ -140,44 +140,57 @@ async function main(): Promise<number> {
     const instance = await driver.start(join(workDir, `engine-${lane + 1}.log`));
     startupMs += performance.now() - t0;
     instances[lane] = instance;
+    firstConfig ??= instance.describe();
     return instance;
+  };
+  /** The engine as the run first started it: the configuration of a trial that never got an engine of its own. */
+  let firstConfig: ReturnType<EngineInstance['describe']> | undefined;
+
+  /** A trial that could not run because the lane's engine could not be had; the lane's engine is replaced. */
+  const laneFailure = async (lane: number, e: unknown): Promise<RecordedTrial> => {
+    const instance = instances[lane];
+    instances[lane] = undefined;
+    servedBy[lane] = new Set();
+    const configs = instance ? [instance.describe()] : firstConfig ? [firstConfig] : [];
+    await instance?.stop().catch(() => {});
+    return { verdict: 'error', durationMs: 0, checks: [], metrics: [], notes: [], error: { message: `the engine of lane ${lane + 1} failed: ${(e as Error).message}` }, configs };
   };
 
   let done = 0;
   const recorded = await runInLanes(jobs, lanes, async (job, lane): Promise<RecordedTrial> => {
     let trial: RecordedTrial;
-    if (!job.probe) {
-      const instance = await instanceFor(lane).catch(() => undefined);
-      trial = {
-        verdict: 'error', durationMs: 0, checks: [], metrics: [], notes: [], error: { message: `could not load the probe: ${job.loadError}` },
-        configs: instance ? [instance.describe()] : [],
-      };
-    } else {
-      let instance: EngineInstance;
-      try {
-        instance = await instanceFor(lane);
-      } catch (e) {
-        throw new Error(`could not start ${driver.name} for lane ${lane + 1}: ${(e as Error).message}`);
+    try {
+      if (!job.probe) {
+        const instance = await instanceFor(lane);
+        trial = {
+          verdict: 'error', durationMs: 0, checks: [], metrics: [], notes: [], error: { message: `could not load the probe: ${job.loadError}` },
+          configs: [instance.describe()],
+        };
+      } else {
+        const instance = await instanceFor(lane);
+        // A trial meets no state of an earlier trial of the same probe (its idempotency keys, event ids, runs).
+        const served = (servedBy[lane] ??= new Set());
+        if (served.has(job.file)) {
+          const t0 = performance.now();
+          await instance.reset();
+          startupMs += performance.now() - t0;
+          served.clear();
+        }
+        const outcome = await runTrial(driver, job.probe, instance, { workDir, trial: job.trial });
+        startupMs += outcome.resetMs;
+        if (outcome.reset) served.clear();
+        served.add(job.file);
+        trial = outcome.trial;
+        if (!outcome.healthy) {
+          // The instance could not go back to its baseline: replace it, so no later probe inherits its state.
+          await instance.stop().catch(() => {});
+          instances[lane] = undefined;
+          servedBy[lane] = new Set();
+        }
       }
-      // A trial meets no state of an earlier trial of the same probe (its idempotency keys, event ids, runs).
-      const served = (servedBy[lane] ??= new Set());
-      if (served.has(job.file)) {
-        const t0 = performance.now();
-        await instance.reset();
-        startupMs += performance.now() - t0;
-        served.clear();
-      }
-      const outcome = await runTrial(driver, job.probe, instance, { workDir, trial: job.trial });
-      startupMs += outcome.resetMs;
-      if (outcome.reset) served.clear();
-      served.add(job.file);
-      trial = outcome.trial;
-      if (!outcome.healthy) {
-        // The instance could not go back to its baseline: replace it, so no later probe inherits its state.
-        await instance.stop().catch(() => {});
-        instances[lane] = undefined;
-        servedBy[lane] = new Set();
-      }
+    } catch (e) {
+      // The lane's engine could not be started or reset: this trial errors, the run goes on with a new engine.
+      trial = await laneFailure(lane, e);
     }
     done += 1;
     if (!interrupted) console.log(formatTrialLine(done, jobs.length, idOfFile(job.file), job.trial, trials, { ...trial, metrics: trial.metrics.map(trialMetric) } as Trial));

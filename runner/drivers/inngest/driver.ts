@@ -101,6 +101,8 @@ export interface Engine extends EngineInstance {
 }
 
 const READY_TIMEOUT_MS = 30_000;
+/** How many times a server start is tried, each on fresh ports, before the lane gives up. */
+const START_ATTEMPTS = 3;
 const DEV_EVENT_KEY = 'probe';
 /** The SDK the probes use. */
 const SDK_PACKAGE = 'inngest';
@@ -215,8 +217,9 @@ export async function connectEngine(url: string): Promise<Engine> {
  */
 export async function startEngine(bin: FoundBinary, logFile: string): Promise<Engine> {
   let dataDir = mkdtempSync(join(tmpdir(), 'inngest-probe-server-'));
-  const ports: ServerPorts = { api: await freePort(), gateway: await freePort(), gatewayGrpc: await freePort(), executorGrpc: await freePort() };
-  const url = `http://127.0.0.1:${ports.api}`;
+  const choosePorts = async (): Promise<ServerPorts> => ({ api: await freePort(), gateway: await freePort(), gatewayGrpc: await freePort(), executorGrpc: await freePort() });
+  let ports = await choosePorts();
+  let url = `http://127.0.0.1:${ports.api}`;
   const signingKey = randomBytes(32).toString('hex');
   const selfHostedEventKey = randomBytes(16).toString('hex');
   const log = createWriteStream(logFile, { flags: 'a' });
@@ -247,7 +250,26 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
     }
   };
 
+  /**
+   * Starts the server; if it dies before it is healthy, tries again on fresh ports. A port that was free when
+   * chosen can be taken by another process's connection while the server is down for a restart; the server then
+   * exits with "address already in use". Workers and clients follow the new URL (the context re-syncs them).
+   */
   const up = async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await launchServer();
+      } catch (e) {
+        await halt(server);
+        server = null;
+        if (attempt >= START_ATTEMPTS) throw e;
+        log.write(`\n--- the server did not come up (${(e as Error).message}); trying again on fresh ports\n`);
+        ports = await choosePorts();
+        url = `http://127.0.0.1:${ports.api}`;
+      }
+    }
+  };
+  const launchServer = async () => {
     const redisUri = mode === 'self-hosted' ? await ensureRedis() : undefined;
     const args = argsFor(mode, redisUri).map((a) =>
       a === '<signing-key>' ? signingKey : a === '<event-key>' ? selfHostedEventKey : a === '<data-dir>' ? dataDir : a,
@@ -268,7 +290,9 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
   await up();
   const version = binaryVersion(bin.path);
   const engine: Engine = {
-    url,
+    get url() {
+      return url;
+    },
     source: 'started',
     version,
     get mode() {
