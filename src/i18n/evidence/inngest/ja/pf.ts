@@ -1,0 +1,44 @@
+/** PF: performance: step latency, throughput and limits. */
+import type { EvidenceTable } from '../../index.ts';
+
+export const pf: Record<string, EvidenceTable> = {
+  'PF-01': {
+    exact: {
+      'floor: loopback HTTP round trip': '下限：ループバックでの HTTP の往復',
+      'step-to-step (worker clock)': 'ステップ間の間隔（ワーカーの時計）',
+      'step-to-step (trace)': 'ステップ間の間隔（トレース）',
+      'p50 step overhead ÷ p50 loopback round trip': 'ステップのオーバーヘッドの p50 ÷ ループバックの往復の p50',
+    },
+    patterns: [
+      [/(.+), tick (\d+) ms: (.+)/, '{1}、ティック $2 ms：{3}'],
+      [/(\d+) steps ran once each and completed/, '$1 ステップがそれぞれ 1 回だけ実行され、完了した'],
+    ],
+  },
+  'PF-02': {
+    exact: {
+      'every step of every run ran once': 'すべての実行のすべてのステップが 1 回だけ実行された',
+      'first send to last step': '最初の送信から最後のステップまで',
+    },
+    patterns: [
+      [/fan-out (\d+): (.+)/, 'ファンアウト $1：{2}'],
+      [/one batch of (\d+): (.+)/, '$1 件を 1 バッチで：{2}'],
+    ],
+  },
+  'PF-03': {
+    exact: {
+      'event size: a limit exists and is at least the documented free-plan 256 KiB': 'イベントのサイズ：上限があり、ドキュメントにある無料プランの 256 KiB 以上',
+      'step output: the limit is near the documented 4 MB': 'ステップの出力：上限はドキュメントにある 4 MB 付近',
+      'run state: the run is stopped near the documented 32 MB': '実行の状態：ドキュメントにある 32 MB 付近で実行が止められる',
+      'largest event accepted': '受け付けられた最大のイベント',
+      'largest step output that completed': '完了した最大のステップ出力',
+      'run state reached before the run ended': '実行が終わるまでに実行の状態が達したサイズ',
+    },
+    patterns: [
+      [/about (.+) MB \((.+) MiB\)/, '約 $1 MB（$2 MiB）'],
+      [/FAILED between (\d+) and (\d+) MiB/, '$1〜$2 MiB の間で `FAILED`'],
+      [/Event just past the limit: (.+)/s, '上限をわずかに超えたイベント：`$1`'],
+      [/Step output just past the limit: (.+)/s, '上限をわずかに超えたステップの出力：`$1`'],
+      [/Run state growth ended as (\w+): (.+)/s, '実行の状態を増やし続けた結果、`$1` で終わった：`$2`'],
+    ],
+  },
+};
