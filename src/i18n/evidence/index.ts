@@ -84,17 +84,18 @@ function lookUp(tables: EvidenceTable[], text: string): Segment[] | null {
 }
 
 /** The tables that apply to one engine's criterion, most specific first; none for an engine without Japanese. */
-function tablesFor(engine: EngineId, criterion: string): EvidenceTable[] {
+function tablesFor(engine: EngineId, criterion: string | null): EvidenceTable[] {
   const ja = japanese[engine];
   if (!ja) return [];
-  return [ja.criteria[criterion], ja.common].filter((t): t is EvidenceTable => t !== undefined);
+  return [criterion === null ? undefined : ja.criteria[criterion], ja.common].filter((t): t is EvidenceTable => t !== undefined);
 }
 
 /**
  * The Japanese of one piece of evidence a probe wrote (a check or metric name, a note, a skip reason, an error),
- * or `null` when the tables have none, which the unit tests and the Japanese pages' scan both catch.
+ * or `null` when the tables have none, which the unit tests and the Japanese pages' scan both catch. `criterion` is
+ * `null` for what an engine's driver wrote rather than a probe (where a configuration kept its state).
  */
-export function evidenceJa(engine: EngineId, criterion: string, text: string): Segment[] | null {
+export function evidenceJa(engine: EngineId, criterion: string | null, text: string): Segment[] | null {
   return lookUp(tablesFor(engine, criterion), text);
 }
 

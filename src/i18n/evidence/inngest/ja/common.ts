@@ -3,6 +3,18 @@ import type { EvidenceTable } from '../../index.ts';
 
 export const common: EvidenceTable = {
   exact: {
+    // Where run state lived, in the driver's words (each configuration's `stateStore`).
+    'inngest dev defaults: run state in an in-process Redis, history in an in-memory SQLite':
+      '`inngest dev` の既定：実行の状態はプロセス内の Redis、履歴はメモリ上の SQLite',
+    'inngest dev --persist: run state in an in-process Redis, history in SQLite on disk':
+      '`inngest dev --persist`：実行の状態はプロセス内の Redis、履歴はディスク上の SQLite',
+    'inngest start without --redis-uri: run state in its embedded Redis, history in SQLite on disk':
+      '`--redis-uri` なしの `inngest start`：実行の状態は組み込みの Redis、履歴はディスク上の SQLite',
+    'inngest start: run state in an external Redis (redis-server on loopback), history in SQLite on disk':
+      '`inngest start`：実行の状態は外部の Redis（ループバック上の `redis-server`）、履歴はディスク上の SQLite',
+    'inngest start --postgres-uri: run state in an external Redis, history in PostgreSQL (both on loopback)':
+      '`inngest start --postgres-uri`：実行の状態は外部の Redis、履歴は PostgreSQL（どちらもループバック上）',
+    'dev server defaults: in-memory Redis and SQLite, lost when the server stops': '開発サーバーの既定：メモリ上の Redis と SQLite（サーバーが止まると失われる）',
     // The server's modes and the SDK's execution modes, as probes label their variants.
     'dev': '`dev`',
     'dev-persist': '`dev-persist`',
