@@ -44,7 +44,7 @@ export const categories: Category[] = [
       { id: 'EX-04', name: { en: "State persistence", ja: "状態永続化" }, baseline: 5, failClose: null },
       { id: 'EX-05', name: { en: "Determinism constraints", ja: "決定性制約" }, baseline: 4, failClose: null },
       { id: 'EX-06', name: { en: "Determinism-violation handling", ja: "決定性違反ハンドリング" }, baseline: 3, failClose: null },
-      { id: 'EX-07', name: { en: "Replay correctness", ja: "Replay正確性" }, baseline: 4, failClose: null },
+      { id: 'EX-07', name: { en: "Replay correctness", ja: "リプレイの正確性" }, baseline: 4, failClose: null },
     ],
   },
   {
@@ -54,7 +54,7 @@ export const categories: Category[] = [
       { id: 'RT-01', name: { en: "Retry strategy", ja: "リトライ戦略" }, baseline: 5, failClose: 'always' },
       { id: 'RT-02', name: { en: "Timeout system", ja: "タイムアウト体系" }, baseline: 3, failClose: null },
       { id: 'RT-03', name: { en: "Circuit breaker", ja: "サーキットブレーカー" }, baseline: 3, failClose: null },
-      { id: 'RT-04', name: { en: "Heartbeat", ja: "Heartbeat" }, baseline: 2, failClose: null },
+      { id: 'RT-04', name: { en: "Heartbeat", ja: "ハートビート" }, baseline: 2, failClose: null },
     ],
   },
   {
@@ -63,7 +63,7 @@ export const categories: Category[] = [
     criteria: [
       { id: 'WF-01', name: { en: "Step definition", ja: "ステップ定義" }, baseline: 5, failClose: null },
       { id: 'WF-02', name: { en: "Child workflows", ja: "子ワークフロー" }, baseline: 4, failClose: null },
-      { id: 'WF-03', name: { en: "Parallel / fan-out", ja: "並列実行 / Fan-out" }, baseline: 5, failClose: null },
+      { id: 'WF-03', name: { en: "Parallel / fan-out", ja: "並列実行 / ファンアウト" }, baseline: 5, failClose: null },
       { id: 'WF-04', name: { en: "Branching / loops", ja: "条件分岐 / ループ" }, baseline: 5, failClose: null },
       { id: 'WF-05', name: { en: "Sleep / timers", ja: "スリープ / タイマー" }, baseline: 5, failClose: null },
       { id: 'WF-06', name: { en: "Queue / flow control", ja: "キュー / 流量制御" }, baseline: 4, failClose: null },
@@ -74,7 +74,7 @@ export const categories: Category[] = [
     name: { en: "Signals & events", ja: "シグナル＆イベント" },
     criteria: [
       { id: 'SG-01', name: { en: "External signals", ja: "外部シグナル" }, baseline: 5, failClose: null },
-      { id: 'SG-02', name: { en: "Waits / awaitables", ja: "ウェイト / Awaitables" }, baseline: 5, failClose: null },
+      { id: 'SG-02', name: { en: "Waits / awaitables", ja: "ウェイト / アウェイタブル" }, baseline: 5, failClose: null },
       { id: 'SG-03', name: { en: "Event triggers", ja: "イベントトリガー" }, baseline: 5, failClose: null },
       { id: 'SG-04', name: { en: "Queries", ja: "クエリ" }, baseline: 3, failClose: null },
     ],
@@ -93,10 +93,10 @@ export const categories: Category[] = [
     id: 'cp',
     name: { en: "Compensation & recovery", ja: "補償＆リカバリ" },
     criteria: [
-      { id: 'CP-01', name: { en: "Compensation / saga", ja: "補償 / Saga" }, baseline: 4, failClose: null },
+      { id: 'CP-01', name: { en: "Compensation / saga", ja: "補償 / サーガ" }, baseline: 4, failClose: null },
       { id: 'CP-02', name: { en: "Partial resume", ja: "部分再開" }, baseline: 5, failClose: null },
       { id: 'CP-03', name: { en: "Manual intervention", ja: "手動介入" }, baseline: 4, failClose: null },
-      { id: 'CP-04', name: { en: "Dead letter", ja: "Dead Letter" }, baseline: 4, failClose: null },
+      { id: 'CP-04', name: { en: "Dead letter", ja: "デッドレター" }, baseline: 4, failClose: null },
     ],
   },
   {
@@ -104,7 +104,7 @@ export const categories: Category[] = [
     name: { en: "Performance & overhead", ja: "パフォーマンス＆オーバーヘッド" },
     criteria: [
       { id: 'PF-01', name: { en: "Step latency", ja: "ステップレイテンシ" }, baseline: 3, failClose: null },
-      { id: 'PF-02', name: { en: "Fan-out throughput", ja: "Fan-outスループット" }, baseline: 4, failClose: null },
+      { id: 'PF-02', name: { en: "Fan-out throughput", ja: "ファンアウトのスループット" }, baseline: 4, failClose: null },
       { id: 'PF-03', name: { en: "Payload size limits", ja: "ペイロードサイズ制限" }, baseline: 4, failClose: null },
     ],
   },
@@ -140,22 +140,22 @@ export const categories: Category[] = [
       { id: 'DX-01', name: { en: "SDK design", ja: "SDK設計" }, baseline: 5, failClose: null },
       { id: 'DX-02', name: { en: "Language support", ja: "言語サポート" }, baseline: 4, failClose: null },
       { id: 'DX-03', name: { en: "Local development", ja: "ローカル開発" }, baseline: 5, failClose: null },
-      { id: 'DX-04', name: { en: "Testing / time skipping", ja: "テスト / Time Skipping" }, baseline: 2, failClose: null },
+      { id: 'DX-04', name: { en: "Testing / time skipping", ja: "テスト / タイムスキップ" }, baseline: 2, failClose: null },
       { id: 'DX-05', name: { en: "Error messages / debugging", ja: "エラーメッセージ / デバッグ" }, baseline: 4, failClose: null },
       { id: 'DX-06', name: { en: "Learning curve", ja: "学習曲線" }, baseline: 5, failClose: null },
-      { id: 'DX-07', name: { en: "Local replay harness", ja: "ローカルReplayハーネス" }, baseline: 2, failClose: null },
+      { id: 'DX-07', name: { en: "Local replay harness", ja: "ローカルのリプレイハーネス" }, baseline: 2, failClose: null },
     ],
   },
   {
     id: 'ai',
-    name: { en: "AI / agent integration", ja: "AI/Agent統合" },
+    name: { en: "AI / agent integration", ja: "AI / エージェント統合" },
     criteria: [
-      { id: 'AI-01', name: { en: "LLM calls as activities", ja: "LLM呼び出しのActivity化" }, baseline: 5, failClose: null },
+      { id: 'AI-01', name: { en: "LLM calls as activities", ja: "LLM 呼び出しのアクティビティ化" }, baseline: 5, failClose: null },
       { id: 'AI-02', name: { en: "Nondeterminism handling", ja: "非決定性の扱い" }, baseline: 4, failClose: null },
       { id: 'AI-03', name: { en: "Human-in-the-loop approval", ja: "HITL / 人間承認" }, baseline: 5, failClose: null },
       { id: 'AI-04', name: { en: "Streaming", ja: "ストリーミング" }, baseline: 3, failClose: null },
-      { id: 'AI-05', name: { en: "Agent framework integration", ja: "Agent Framework統合" }, baseline: 5, failClose: null },
-      { id: 'AI-06', name: { en: "Tool execution fault tolerance", ja: "Tool実行の耐障害性" }, baseline: 5, failClose: null },
+      { id: 'AI-05', name: { en: "Agent framework integration", ja: "エージェントフレームワーク統合" }, baseline: 5, failClose: null },
+      { id: 'AI-06', name: { en: "Tool execution fault tolerance", ja: "ツール実行の耐障害性" }, baseline: 5, failClose: null },
     ],
   },];
 

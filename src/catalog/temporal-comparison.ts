@@ -147,7 +147,7 @@ export const temporalComparison: readonly TemporalRow[] = [
   {
     id: 'versioning',
     aspect: { en: 'Versioning', ja: 'バージョニング' },
-    temporal: { text: { en: 'Build IDs keep each run on the worker version it started with', ja: 'Build ID で、各実行を開始時のワーカーのバージョンに留める' }, stars: 5 },
+    temporal: { text: { en: 'Build IDs keep each run on the worker version it started with', ja: '`Build ID` で、各実行を開始時のワーカーのバージョンに留める' }, stars: 5 },
     inngest: { text: { en: 'By function id', ja: '関数 ID で切り替える' }, stars: 3 },
     evidence: {
       kind: 'measured',
@@ -191,8 +191,8 @@ export const temporalComparison: readonly TemporalRow[] = [
   {
     id: 'local-development',
     aspect: { en: 'Local development', ja: 'ローカル開発' },
-    temporal: { text: { en: 'A dev server: temporal server start-dev', ja: '開発サーバー：temporal server start-dev' }, stars: 5 },
-    inngest: { text: { en: 'A dev server: inngest dev', ja: '開発サーバー：inngest dev' }, stars: 5 },
+    temporal: { text: { en: 'A dev server: temporal server start-dev', ja: '開発サーバー：`temporal server start-dev`' }, stars: 5 },
+    inngest: { text: { en: 'A dev server: inngest dev', ja: '開発サーバー：`inngest dev`' }, stars: 5 },
     evidence: {
       kind: 'measured',
       criterion: 'DX-03',

@@ -29,6 +29,19 @@ export function translate(lang: Lang, key: Key, vars: Record<string, string | nu
   );
 }
 
+/** Splits an interface string at its `code` spans (paths, commands), so a component can set them as code. */
+export function codeSpans(text: string): ({ text: string } | { code: string })[] {
+  return text
+    .split(/(`[^`]+`)/)
+    .filter((s) => s.length > 0)
+    .map((s) => (s.startsWith('`') && s.endsWith('`') && s.length > 1 ? { code: s.slice(1, -1) } : { text: s }));
+}
+
+/** The text of a string with `code` spans, the marks dropped: for places that take plain text (link previews, search). */
+export function withoutCodeMarks(text: string): string {
+  return text.replace(/`([^`]+)`/g, '$1');
+}
+
 /** A `t()` bound to one language. */
 export function useTranslations(lang: Lang) {
   return (key: Key, vars?: Record<string, string | number>) => translate(lang, key, vars);

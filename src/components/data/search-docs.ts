@@ -7,6 +7,7 @@ import { getCollection } from 'astro:content';
 import { categories, type Lang } from '../../catalog/criteria.ts';
 import { DEFAULT_ENGINE, engines } from '../../catalog/engines.ts';
 import { mdxToText, probeQuestion, type SearchDoc } from '../../lib/search.ts';
+import { withoutCodeMarks } from '../../i18n/index.ts';
 
 /** Groups items by criterion, each group in the engines' order with the default engine first. */
 function groupByCriterion<T>(items: T[], criterionOf: (item: T) => string, engineOf: (item: T) => string): Map<string, T[]> {
@@ -37,7 +38,7 @@ export async function loadSearchDocs(lang: Lang): Promise<SearchDoc[]> {
         name: k.name[lang],
         altName: k.name[other],
         category: cat.name[lang],
-        summary: rationales[0]?.data.summary ?? '',
+        summary: withoutCodeMarks(rationales[0]?.data.summary ?? ''),
         body: rationales.map((r) => (r.body ? mdxToText(r.body) : '')).join(' ').trim(),
         question: probes.map((p) => probeQuestion(p.data.source)).join(' ').trim(),
       };
