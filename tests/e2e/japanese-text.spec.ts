@@ -29,7 +29,11 @@ shard(pages, SHARDS).forEach((group, i) => {
         const out: string[] = [document.title];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          if (!n.parentElement?.closest(EXEMPT) && n.textContent?.trim()) out.push(n.textContent);
+          if (n.parentElement?.closest(EXEMPT) || !n.textContent?.trim()) continue;
+          // With scripts on, a <noscript>'s content is one text node of markup: read it as a reader without scripts would.
+          const markup = n.parentElement?.closest('noscript') ? new DOMParser().parseFromString(n.textContent, 'text/html').body : null;
+          if (markup) for (const el of markup.querySelectorAll(EXEMPT)) el.remove();
+          out.push(markup ? (markup.textContent ?? '') : n.textContent);
         }
         return out;
       });

@@ -99,9 +99,9 @@ export function evidenceJa(engine: EngineId, criterion: string | null, text: str
   return lookUp(tablesFor(engine, criterion), text);
 }
 
-/** Status words, numbers, JSON and ids: an expected value that is a value, not prose. */
+/** Status words, numbers, JSON, ids and anything without letters ("90–100", "> 100"): a value, not prose. */
 function looksRaw(text: string): boolean {
-  if (/^[A-Z][A-Z0-9_]*$/.test(text) || /^[0-9A-Z]{26}$/.test(text)) return true;
+  if (!/[A-Za-z]/.test(text) || /^[A-Z][A-Z0-9_]*$/.test(text) || /^[0-9A-Z]{26}$/.test(text)) return true;
   try {
     JSON.parse(text);
     return true;
@@ -114,10 +114,16 @@ function looksRaw(text: string): boolean {
  * A check's expected value in Japanese: prose goes through the tables; a value (a number, JSON, a status word, or
  * what the criterion lists as the program's own output) is kept as code. `null` for prose with no translation.
  */
-export function expectedJa(engine: EngineId, criterion: string, text: string): Segment[] | null {
+export function expectedJa(engine: EngineId, criterion: string | null, text: string): Segment[] | null {
   const tables = tablesFor(engine, criterion);
   const found = lookUp(tables, text);
   if (found) return found;
+  // Trials that expected different values (a value drawn per trial) are joined with " | " over several trials.
+  const perTrial = text.split(' | ');
+  if (perTrial.length > 1) {
+    const parts = perTrial.map((part) => expectedJa(engine, criterion, part));
+    return parts.every((p) => p !== null) ? merge(parts.flatMap((p, i) => (i === 0 ? p : [{ text: ' | ' }, ...p]))) : null;
+  }
   const listed = tables.some((t) => t.raw?.some((r) => (typeof r === 'string' ? r === text : new RegExp(`^(?:${r.source})$`).test(text))));
   return listed || looksRaw(text) ? [{ code: text }] : null;
 }
@@ -127,9 +133,4 @@ export function unitJa(engine: EngineId, unit: string): string | null {
   const found = japanese[engine]?.units[unit];
   if (found !== undefined) return found;
   return /[A-Za-z]/.test(unit) ? null : unit;
-}
-
-/** The segments as plain text, for attributes and places that take a string. */
-export function plainText(segments: Segment[]): string {
-  return segments.map((s) => ('text' in s ? s.text : s.code)).join('');
 }

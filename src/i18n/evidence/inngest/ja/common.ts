@@ -51,6 +51,7 @@ export const common: EvidenceTable = {
     [/≤ (\d+)/, '$1 以下'],
     [/≥ (\d+) and ≤ (\d+)/, '$1 以上 $2 以下'],
     [/(\d+) ± (\d+) ms/, '$1 ± $2 ms'],
+    [/between (\d+) and (\d+)/, '$1〜$2'],
     [/Trace spans: (.+)/s, 'トレースのスパン：`$1`'],
     [/timed out after (\d+) ms waiting for run (\w+) to end/, '実行 `$2` の終了を $1 ms 待ってタイムアウトした'],
     // A variant and what was checked in it ("dev: the sleeping run finishes after the restart"): both translated.

@@ -69,6 +69,8 @@ export const op: Record<string, EvidenceTable> = {
   },
   'OP-04': {
     exact: {
+      'io-bound': 'I/O 待ち',
+      'io-bound, default pool': 'I/O 待ち、既定のプール',
       'every run done': 'すべての実行が終わった',
       'work spread over every process': '作業がすべてのプロセスに分散した',
       'runs per process': 'プロセスごとの実行数',
@@ -82,6 +84,9 @@ export const op: Record<string, EvidenceTable> = {
       [/io-bound, (\d+) worker process\(es\): (.+)/, 'I/O 待ち、ワーカープロセス $1 個：{2}'],
       [/io-bound, (\d+) worker process\(es\), (--queue-workers \d+): (.+)/, 'I/O 待ち、ワーカープロセス $1 個、`$2`：{3}'],
       [/runs in flight capped by the server's executor pool \((\d+)\)/, '同時に進行中の実行数が、サーバーの実行プール（$1）で頭打ちになる'],
+      [/runs in flight never above the server's executor pool \((\d+)\)/, '同時に進行中の実行数が、サーバーの実行プール（$1）を一度も超えない'],
+      [/the peak comes within (\d+)% of the pool \((\d+)\)/, 'ピークがプール（$2）の $1% 以内に届く'],
+      [/a pool of (\d+) lets more runs into flight than the default/, 'プールを $1 にすると、既定より多くの実行が同時に進行する'],
       [/CPU-bound: a second process adds throughput \(at least (.+)×\)/, 'CPU 負荷：2 つ目のプロセスでスループットが上がる（$1 倍以上）'],
       [
         /The ideal for one process is (\d+) CPU-bound runs\/s; I\/O-bound runs are bounded by how many the server dispatches at once, not by the worker\./,

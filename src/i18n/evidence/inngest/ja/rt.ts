@@ -21,6 +21,8 @@ export const rt: Record<string, EvidenceTable> = {
       [/wait before retry (\d+)/, '$1 回目の再試行までの待ち'],
       [/linear (--retry-interval \d+): wait before each retry/, '線形（`$1`）：各再試行までの待ち'],
       [/RetryAfterError\((.+)\): wait before the retry/, '`RetryAfterError($1)`：再試行までの待ち'],
+      // The server's table of waits, plus jitter, as ranges: "15–47 s, 30–62 s".
+      [/(\d+–\d+ s(?:, \d+–\d+ s)*)/, '$1'],
     ],
   },
   'RT-02': {
