@@ -90,7 +90,8 @@ async function main(): Promise<number> {
   const lanes = serverUrl ? 1 : concurrency;
 
   const startedAt = new Date();
-  const runId = `run-${startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
+  // The engine in the id: pinned pages and /data/history/<runId>.json are named by the run id alone.
+  const runId = `run-${driver.id}-${startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
   const workDir = mkdtempSync(join(tmpdir(), `probes-${driver.id}-${runId}-`));
   const resultsDir = engineResultsDir(resolve(root, values['results-dir']), driver.id);
 
