@@ -19,12 +19,11 @@ import { archiveRun, historyDir, readHistory, recordRun } from './core/history.t
 import { killAllChildren } from './core/process.ts';
 import { formatSummary, formatTiming, formatTrialLine } from './core/progress.ts';
 import { gitCommit, machine } from './core/provenance.ts';
-import type { RecordedTrial } from './core/recorder.ts';
+import { trialMetric, type RecordedTrial } from './core/recorder.ts';
 import { engineResultsDir, mergeResults, readResults, writeResults } from './core/results.ts';
 import { runTrial } from './core/run-trial.ts';
 import { runInLanes } from './core/schedule.ts';
 import { aggregateTrials } from './core/trials.ts';
-import { trialMetric } from './core/recorder.ts';
 import { driverFor, drivers } from './drivers/index.ts';
 
 const USAGE = `Usage: npm run probes -- [options]
@@ -147,14 +146,20 @@ async function main(): Promise<number> {
   /** The engine as the run first started it: the configuration of a trial that never got an engine of its own. */
   let firstConfig: ReturnType<EngineInstance['describe']> | undefined;
 
-  /** A trial that could not run because the lane's engine could not be had; the lane's engine is replaced. */
-  const laneFailure = async (lane: number, e: unknown): Promise<RecordedTrial> => {
+  /** Stops a lane's engine and forgets it, so the lane's next trial starts a fresh one; returns what it ran as. */
+  const retire = async (lane: number) => {
     const instance = instances[lane];
     instances[lane] = undefined;
     servedBy[lane] = new Set();
-    const configs = instance ? [instance.describe()] : firstConfig ? [firstConfig] : [];
+    const config = instance?.describe();
     await instance?.stop().catch(() => {});
-    return { verdict: 'error', durationMs: 0, checks: [], metrics: [], notes: [], error: { message: `the engine of lane ${lane + 1} failed: ${(e as Error).message}` }, configs };
+    return config;
+  };
+
+  /** A trial that could not run because the lane's engine could not be had; the lane's engine is replaced. */
+  const laneFailure = async (lane: number, e: unknown): Promise<RecordedTrial> => {
+    const config = (await retire(lane)) ?? firstConfig;
+    return { verdict: 'error', durationMs: 0, checks: [], metrics: [], notes: [], error: { message: `the engine of lane ${lane + 1} failed: ${(e as Error).message}` }, configs: config ? [config] : [] };
   };
 
   let done = 0;
@@ -182,12 +187,8 @@ async function main(): Promise<number> {
         if (outcome.reset) served.clear();
         served.add(job.file);
         trial = outcome.trial;
-        if (!outcome.healthy) {
-          // The instance could not go back to its baseline: replace it, so no later probe inherits its state.
-          await instance.stop().catch(() => {});
-          instances[lane] = undefined;
-          servedBy[lane] = new Set();
-        }
+        // The instance could not go back to its baseline: replace it, so no later probe inherits its state.
+        if (!outcome.healthy) await retire(lane);
       }
     } catch (e) {
       // The lane's engine could not be started or reset: this trial errors, the run goes on with a new engine.

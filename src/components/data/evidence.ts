@@ -103,6 +103,18 @@ export async function findResult(id: string, engine: EngineId = DEFAULT_ENGINE):
   return null;
 }
 
+/**
+ * One check of a recorded result, with the result, for prose components that quote it; `who` names the component
+ * in the error. An unknown result or check fails the build, naming the checks there are.
+ */
+export async function findCheck(who: string, criterion: string, check: string, engine: EngineId = DEFAULT_ENGINE): Promise<{ result: ProbeResult; found: ProbeResult['checks'][number] }> {
+  const result = await findResult(criterion, engine);
+  if (!result) throw new Error(`<${who}>: no ${engine} result recorded for ${criterion}`);
+  const found = result.checks.find((c) => c.name === check);
+  if (!found) throw new Error(`<${who}>: ${criterion} (${engine}) has no check "${check}" (has: ${result.checks.map((c) => c.name).join(', ')})`);
+  return { result, found };
+}
+
 /** The category a criterion belongs to. */
 export function categoryOf(id: string) {
   const cat = categories.find((c) => c.criteria.some((k) => k.id === id));
