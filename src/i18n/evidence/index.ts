@@ -102,6 +102,8 @@ export function evidenceJa(engine: EngineId, criterion: string | null, text: str
 /** Status words, numbers, JSON, ids and anything without letters ("90–100", "> 100"): a value, not prose. */
 function looksRaw(text: string): boolean {
   if (!/[A-Za-z]/.test(text) || /^[A-Z][A-Z0-9_]*$/.test(text) || /^[0-9A-Z]{26}$/.test(text)) return true;
+  // An identifier with a capital inside it (InngestInvokeTimeoutError, stepId): a name, not a word.
+  if (/^[A-Za-z_$][\w$]*[a-z][A-Z][\w$]*$/.test(text)) return true;
   try {
     JSON.parse(text);
     return true;
@@ -126,6 +128,15 @@ export function expectedJa(engine: EngineId, criterion: string | null, text: str
   }
   const listed = tables.some((t) => t.raw?.some((r) => (typeof r === 'string' ? r === text : new RegExp(`^(?:${r.source})$`).test(text))));
   return listed || looksRaw(text) ? [{ code: text }] : null;
+}
+
+/**
+ * What a check observed, in Japanese, for prose that quotes it: a phrase a probe wrote ("nothing", "not ended within
+ * 25000 ms (RUNNING)") through the same tables, a value (a number, JSON, a status word, an identifier, or the engine's
+ * own output the criterion lists as raw) kept as code. `null` for a phrase with no translation, which the tests catch.
+ */
+export function observedJa(engine: EngineId, criterion: string | null, text: string): Segment[] | null {
+  return expectedJa(engine, criterion, text);
 }
 
 /** A metric unit in Japanese; a unit of symbols alone (`%`, `×`) stays. `null` when a worded unit has none. */
