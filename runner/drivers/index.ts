@@ -2,9 +2,11 @@
 import type { EngineId } from '../../src/schema.ts';
 import type { EngineDriver } from '../core/driver.ts';
 import { inngestDriver } from './inngest/driver.ts';
+import { temporalDriver } from './temporal/driver.ts';
 
 export const drivers: Partial<Record<EngineId, EngineDriver<any, any>>> = {
   inngest: inngestDriver,
+  temporal: temporalDriver,
 };
 
 /** The driver of an engine, or an error naming the ones there are. */

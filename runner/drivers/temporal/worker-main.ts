@@ -1,0 +1,29 @@
+/**
+ * The worker process: runs the SDK's `Worker` for one probe on one task queue, the way an application's worker
+ * would. The runner starts it as a child process so probes can SIGKILL it mid-activity and start it again.
+ *
+ * Environment: PROBE_FILE (the probe module, for its activities and worker options), PROBE_WORKFLOW_BUNDLE (the
+ * workflow code, bundled once by the runner), TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, PROBE_TASK_QUEUE, PROBE_LEDGER.
+ */
+import { pathToFileURL } from 'node:url';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { ProbeDefinition } from '../../../src/probes/temporal/harness/probe.ts';
+import { READY_LINE } from './worker-protocol.ts';
+
+const { PROBE_FILE: file, PROBE_WORKFLOW_BUNDLE: codePath, TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace, PROBE_TASK_QUEUE: taskQueue } = process.env;
+if (!file || !codePath || !address || !namespace || !taskQueue) {
+  throw new Error('worker-main needs PROBE_FILE, PROBE_WORKFLOW_BUNDLE, TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and PROBE_TASK_QUEUE');
+}
+
+const probe = (await import(pathToFileURL(file).href)).default as ProbeDefinition;
+const connection = await NativeConnection.connect({ address });
+const worker = await Worker.create({
+  ...probe.worker,
+  connection,
+  namespace,
+  taskQueue,
+  workflowBundle: { codePath },
+  activities: probe.activities,
+});
+process.stdout.write(`${READY_LINE} ${taskQueue} (pid ${process.pid})\n`);
+await worker.run();

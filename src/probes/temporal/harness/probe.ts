@@ -1,0 +1,121 @@
+/**
+ * What a Temporal probe is, and the toolbox its scenario receives. The runner implements `ProbeContext`; probe
+ * files only see this interface, so they never import the runner.
+ *
+ * A Temporal probe has three parts, each where Temporal wants it:
+ * - **workflows** in a module of their own (`<id>-<slug>.workflows.ts`), because the worker bundles that module
+ *   and runs it in its deterministic sandbox; it imports nothing but `@temporalio/workflow` (and types);
+ * - **activities**, plain async functions in the probe file, run by the worker process; their effects go to the
+ *   ledger with `record`;
+ * - the **scenario** (`run`), in the runner: it starts workflows with the SDK's own `Client`, crashes the worker
+ *   or restarts the server, and checks what happened.
+ */
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { WorkerOptions } from '@temporalio/worker';
+import type { CoreProbeContext, CoreProbeDefinition } from '../../core/context.ts';
+
+export type { Dependency, ModelServer, OtlpReceiver, Postgres, ReceivedSpan, WaitOptions } from '../../core/context.ts';
+
+/**
+ * How the dev server keeps its state: `state-file` (the baseline) is `temporal server start-dev --db-filename
+ * <file>`, SQLite on disk; `in-memory` is the dev server's default, SQLite in memory (lost when the process ends).
+ */
+export type ServerMode = 'state-file' | 'in-memory';
+
+/** One event of a workflow's history, as the server recorded it. */
+export interface HistoryEventView {
+  eventId: number;
+  /** The event type without its prefix, e.g. `ACTIVITY_TASK_SCHEDULED`. */
+  type: string;
+  /** When the server recorded it (ms since the epoch). */
+  time: number;
+  /** For activity events: the activity type; for timers: the timer id; for signals: the signal name. */
+  name?: string;
+  /** For ACTIVITY_TASK_STARTED: the attempt; for failures: the failure message. */
+  attempt?: number;
+  failure?: string;
+}
+
+/** Options of a worker start. */
+export interface WorkerStart {
+  /**
+   * Which deployment of the workflow code the worker runs: `v1` is `definition.workflows`, other labels are the
+   * modules in `definition.deployments`. Plays a redeploy of the same workflow types with changed code.
+   */
+  deployment?: string;
+  /** Environment visible to the activities (e.g. a switch the probe flips between starts). */
+  env?: Record<string, string>;
+}
+
+/** The toolbox a Temporal probe's scenario gets from the runner: the core's, and Temporal's own. */
+export interface ProbeContext extends CoreProbeContext {
+  /**
+   * The TypeScript SDK's own `Client`, connected to the server under test (namespace `default`): start, signal,
+   * query, update, result, describe, list, cancel, terminate and fetchHistory all go through it, as in an
+   * application. After a server restart this is a new client: read `t.client` again rather than keeping one.
+   */
+  readonly client: Client;
+  /** The task queue this trial's worker polls; start workflows on it. */
+  readonly taskQueue: string;
+  /** A workflow id unique to this trial, e.g. `t.workflowId('order')` → `ex-01-order-<trial>`. */
+  workflowId(name: string): string;
+  /** A workflow's event history, summarised (from the SDK's `fetchHistory`). */
+  history(handle: WorkflowHandle): Promise<HistoryEventView[]>;
+  /**
+   * Resets a workflow to an event (a WORKFLOW_TASK_COMPLETED, _TIMED_OUT or _FAILED event id) through the
+   * server's ResetWorkflowExecution; resolves to the new run id.
+   */
+  reset(handle: WorkflowHandle, toEventId: number, reason: string): Promise<string>;
+  /**
+   * Replays a recorded history against a deployment of the workflow code with the SDK's
+   * `Worker.runReplayHistory`, locally, without the server. Resolves to the error it raised, or null.
+   */
+  replay(handle: WorkflowHandle, deployment?: string): Promise<{ error: null } | { error: string; name: string }>;
+
+  /** The probe's worker: a child process running the SDK's `Worker` on this trial's task queue. */
+  worker: {
+    /** Kills the worker with SIGKILL: no graceful shutdown, like a crashed container. */
+    kill(): Promise<void>;
+    /** Starts the worker again (or for the first time, with other options); resolves once it polls. */
+    start(options?: WorkerStart): Promise<void>;
+    /** Whether the worker process is alive now. */
+    readonly running: boolean;
+    /** The deployment the worker runs now. */
+    readonly deployment: string;
+    /** Everything the worker processes printed so far (the SDK logs its warnings and errors here). */
+    output(): string;
+    /** Lines the worker printed (not the harness's own) matching `pattern`, optionally after a mark `since`. */
+    sdkLines(pattern: RegExp, since?: number): string[];
+  };
+  /** The Temporal dev server under test. */
+  server: {
+    /**
+     * Stops the server (SIGTERM, or SIGKILL with `kill: true`) and starts it again on the same ports. With
+     * `keepState: false` its state file is deleted first; `mode` switches between `state-file` and `in-memory`.
+     */
+    restart(options?: { mode?: ServerMode; keepState?: boolean; kill?: boolean; flags?: string[] }): Promise<void>;
+    readonly mode: ServerMode;
+    readonly flags: string[];
+    /** host:port of the frontend gRPC service. */
+    readonly address: string;
+  };
+}
+
+/** A Temporal probe: one criterion, its workflows and activities, and the scenario that exercises them. */
+export interface ProbeDefinition extends CoreProbeDefinition<ServerMode> {
+  /** The module with this probe's workflows (deployment `v1`): `new URL('./x.workflows.ts', import.meta.url)`. */
+  workflows: URL;
+  /** Other deployments of the workflow code, by label, for probes that play a redeploy. */
+  deployments?: Record<string, URL>;
+  /** The activities the worker registers. */
+  activities: Record<string, (...args: any[]) => Promise<unknown>>;
+  /** Worker options beyond connection, task queue, workflows and activities (e.g. concurrency limits). */
+  worker?: Partial<Omit<WorkerOptions, 'connection' | 'taskQueue' | 'workflowsPath' | 'workflowBundle' | 'activities'>>;
+  /** The scenario: start, fault, wait, observe, check. */
+  run(t: ProbeContext): Promise<void>;
+}
+
+/** Declares a probe. The identity function gives the probe file its types. */
+export function defineProbe(definition: ProbeDefinition): ProbeDefinition {
+  return definition;
+}
