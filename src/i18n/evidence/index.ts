@@ -12,6 +12,7 @@
  */
 import type { EngineId } from '../../schema.ts';
 import { inngestJa } from './inngest/ja/index.ts';
+import { temporalJa } from './temporal/ja/index.ts';
 
 /** A piece of translated evidence: prose, or code and raw values kept as written. */
 export type Segment = { text: string } | { code: string };
@@ -34,7 +35,7 @@ export interface EngineEvidenceJa {
   units: Record<string, string>;
 }
 
-const japanese: Partial<Record<EngineId, EngineEvidenceJa>> = { inngest: inngestJa };
+const japanese: Partial<Record<EngineId, EngineEvidenceJa>> = { inngest: inngestJa, temporal: temporalJa };
 
 /** Splits a template into segments, filling in the captures. `null` when a `{n}` capture has no translation. */
 function fill(template: string, m: RegExpExecArray, recurse: (s: string) => Segment[] | null): Segment[] | null {
