@@ -67,7 +67,7 @@ export default defineProbe({
     const { ended: inStepEnd } = await finish('probe/ai-01.in-step', { url: model.baseUrl });
     t.metric('step.run: handler entries during the run', 'entries', t.ledger.count('handler entered'));
     t.check('step.run: the model was called once', 1, model.calls.length);
-    t.check('step.run: the run returned that one answer', true, typeof inStepEnd.output === 'string' && (inStepEnd.output as string).startsWith('Lucky number'));
+    t.check('step.run: the run returned that one answer', 'the model\'s answer ("Lucky number …")', inStepEnd.output, typeof inStepEnd.output === 'string' && (inStepEnd.output as string).startsWith('Lucky number'));
 
     // 2. From the server, with step.ai.infer.
     const inferModel = await t.startModelServer({ mode: 'fixed' });

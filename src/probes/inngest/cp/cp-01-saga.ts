@@ -66,7 +66,8 @@ export default defineProbe({
     );
     const handler = t.ledger.entries('failure handler ran');
     t.check('failure handler ran once', 1, handler.length);
-    t.check('failure handler received the error message', true, String((handler[0]?.data as { message?: string } | undefined)?.message).includes('card declined'));
+    const handlerMessage = String((handler[0]?.data as { message?: string } | undefined)?.message);
+    t.check('failure handler received the error message', 'a message containing "card declined"', handlerMessage, handlerMessage.includes('card declined'));
     t.note(`The failure handler saw the message: ${(handler[0]?.data as { message?: string } | undefined)?.message}`);
     t.note(`The run's stored error: ${JSON.stringify(ended.error).slice(0, 300)}`);
   },

@@ -64,12 +64,19 @@ export default defineProbe({
     const handlers = await t.ledger.waitFor('onFailure received', FAILURES);
     const events = await t.ledger.waitFor('function.failed event', FAILURES);
     t.check('onFailure handler calls', FAILURES, handlers.length);
-    t.check('onFailure got the error message', true, handlers.every((h) => String((h.data as { message: string }).message).includes('accounting API refused')));
+    const handlerMessages = handlers.map((h) => String((h.data as { message: string }).message));
+    t.check('onFailure got the error message', 'each containing "accounting API refused"', handlerMessages, handlerMessages.every((m) => m.includes('accounting API refused')));
     t.check('function.failed events', FAILURES, events.length);
-    t.check('function.failed carries the message and run id', true, events.every((e) => {
+    const carried = events.map((e) => {
       const d = e.data as { message?: string; runId?: string };
-      return String(d.message).includes('accounting API refused') && failedRunIds.includes(String(d.runId));
-    }));
+      return { message: String(d.message).slice(0, 80), runId: failedRunIds.includes(String(d.runId)) ? 'one of the failed runs' : String(d.runId) };
+    });
+    t.check(
+      'function.failed carries the message and run id',
+      'each: "accounting API refused…", one of the failed runs',
+      carried,
+      carried.every((c) => c.message.includes('accounting API refused') && c.runId === 'one of the failed runs'),
+    );
     t.note(`A function.failed event carried: ${JSON.stringify(events[0]?.data)}`);
 
     // 3. Find the failed runs by status through the API.

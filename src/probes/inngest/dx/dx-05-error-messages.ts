@@ -61,7 +61,8 @@ export default defineProbe({
     const err = (charged.error ?? {}) as { name?: string; message?: string; stack?: string; cause?: unknown };
     t.check('thrown error: run status', 'FAILED', charged.status);
     t.check('thrown error: name and message kept', { name: 'PaymentDeclined', message: 'card declined by issuer' }, { name: err.name, message: err.message });
-    t.check('thrown error: stack kept, pointing at the probe file', true, String(err.stack).includes('dx-05-error-messages.ts'));
+    const probeFrame = String(err.stack).split('\n').find((line) => line.includes('dx-05-error-messages.ts'));
+    t.check('thrown error: stack kept, pointing at the probe file', 'a frame in dx-05-error-messages.ts', probeFrame?.trim().replace(/^.*\/src\/probes\//, 'src/probes/') ?? String(err.stack).split('\n').slice(0, 2).join(' / '), probeFrame !== undefined);
     t.check('thrown error: cause kept', 'insufficient funds', JSON.stringify(err.cause ?? null).includes('insufficient funds') ? 'insufficient funds' : JSON.stringify(err.cause ?? null));
 
     // 2. Common mistakes.

@@ -58,6 +58,6 @@ export default defineProbe({
     // 4. Replay the same history against changed code: is the divergence caught?
     const diverged = await replayLocally(changed, history);
     t.check('changed code: the step it renamed is reported as skipped from the history', ['compute discount'], diverged.skippedSteps);
-    t.check('changed code: the replayed output differs from the recording', true, JSON.stringify(diverged.result) !== JSON.stringify(recorded.output));
+    t.check('changed code: the replayed output differs from the recording', 'two different outputs', { recorded: recorded.output, replayed: diverged.result ?? null }, JSON.stringify(diverged.result) !== JSON.stringify(recorded.output));
   },
 });

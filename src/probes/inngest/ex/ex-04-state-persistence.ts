@@ -71,7 +71,11 @@ export default defineProbe({
       t.check(`${mode}: the sleeping run finishes after the restart`, 'COMPLETED', ended?.status ?? `not ended within ${WAIT_AFTER_RESTART_MS} ms (${known})`);
       t.check(`${mode}: the step after the sleep ran once`, 1, placed.length);
       t.check(`${mode}: the earlier step's output reached it intact`, { mode, price: 42 }, (placed[0]?.data as { quote?: unknown } | undefined)?.quote ?? null);
-      t.check(`${mode}: the completed step was not redone`, 1, ofMode('quote fetched').length);
+      // Whether the completed step is redone can only be seen in a run that went on after the restart; a run that
+      // never resumed redoes nothing by doing nothing, so there the check would prove nothing.
+      const fetched = ofMode('quote fetched').length;
+      if (ended || placed.length > 0) t.check(`${mode}: the completed step was not redone`, 1, fetched);
+      else t.note(`${mode}: whether the completed step is redone was not judged: the run never resumed (${known}); "fetch quote" ran ${fetched} time(s).`);
     }
   },
 });

@@ -6,8 +6,10 @@
  * what does a random value outside a step do meanwhile?
  *
  * How: a function with three steps and two sleeps (each sleep ends an HTTP request, so the function is
- * re-entered). Outside the steps it draws `Math.random()` and records it with the step outputs it sees; inside
- * each step it draws a random number too and returns it. The probe counts re-entries and compares the values.
+ * re-entered). Outside the steps it takes three kinds of outside value — `Math.random()`, the clock (`Date.now()`)
+ * and `crypto.randomUUID()` — and calls an external HTTP service (a stand-in on loopback that counts its calls),
+ * recording what it got beside the step outputs it sees; inside each step it draws a random number and returns it.
+ * The probe counts re-entries, the distinct values of each kind and the calls that reached the service.
  * It does so with the SDK's checkpointing on (the 4.x default) and off.
  */
 import { Inngest } from 'inngest';
@@ -18,9 +20,13 @@ const inngest = new Inngest({ id: 'ex-05' });
 function pricing(variant: string, checkpointing: boolean) {
   return inngest.createFunction(
     { id: `ex-05-pricing-${variant}`, triggers: [{ event: `probe/ex-05.${variant}` }], checkpointing },
-    async ({ step }) => {
-      const outside = Math.random(); // not memoized: a new value on every entry
-      record(`${variant}: entered`, { outside });
+    async ({ event, step }) => {
+      // None of this is memoized: it runs again, with new values, on every entry.
+      const outside = Math.random();
+      const clock = Date.now();
+      const uuid = crypto.randomUUID();
+      const quote = await fetch(event.data.quoteUrl as string).then((res) => res.status);
+      record(`${variant}: entered`, { outside, clock, uuid, quote });
       const a = await step.run('draw a', () => Math.random());
       record(`${variant}: saw a`, { a, outside });
       await step.sleep('pause 1', '1s');
@@ -41,27 +47,34 @@ const variants = [
 
 export default defineProbe({
   id: 'EX-05',
-  question: 'How often does code outside steps re-run, and what happens to a random value there?',
+  question: 'How often does code outside steps re-run, and what happens to random values, the clock and outside calls there?',
   budgetMs: 60_000,
   client: inngest,
   functions: variants.map((v) => pricing(v.variant, v.checkpointing)),
 
   async run(t) {
     for (const { variant } of variants) {
-      const eventId = await t.send(`probe/ex-05.${variant}`);
+      // A stand-in quote service outside Inngest: it counts every call the handler makes outside its steps.
+      const quotes = await t.startDependency({ status: 200 });
+      const eventId = await t.send(`probe/ex-05.${variant}`, { quoteUrl: quotes.url });
       const [run] = await t.waitForRuns(eventId);
       const ended = await t.waitForEnd(run!.id);
-      const entries = t.ledger.entries(`${variant}: entered`);
-      const outsides = new Set(entries.map((e) => (e.data as { outside: number }).outside));
+      const entries = t.ledger.entries(`${variant}: entered`).map((e) => e.data as { outside: number; clock: number; uuid: string });
+      const distinct = (pick: (e: (typeof entries)[number]) => unknown) => new Set(entries.map(pick)).size;
       const sawA = new Set(t.ledger.entries(`${variant}: saw a`).map((e) => (e.data as { a: number }).a));
       const sawB = new Set(t.ledger.entries(`${variant}: saw b`).map((e) => (e.data as { b: number }).b));
       const finals = t.ledger.entries(`${variant}: reached the end`).map((e) => e.data as { a: number; b: number; c: number; outside: number });
 
       t.metric(`${variant}: times the handler was entered`, 'entries', entries.length);
-      t.metric(`${variant}: distinct random values drawn outside steps`, 'values', outsides.size);
+      t.metric(`${variant}: distinct random values drawn outside steps`, 'values', distinct((e) => e.outside));
       t.metric(`${variant}: times code after "draw a" saw its output`, 'times', t.ledger.count(`${variant}: saw a`));
       t.check(`${variant}: run completed`, 'COMPLETED', ended.status);
-      t.check(`${variant}: every entry got a fresh outside value`, entries.length, outsides.size);
+      // Re-entry is what the question is about: one entry would leave nothing to compare.
+      t.check(`${variant}: the handler was entered more than once`, '> 1', entries.length, entries.length > 1);
+      const fresh = { 'Math.random()': distinct((e) => e.outside), 'Date.now()': distinct((e) => e.clock), 'crypto.randomUUID()': distinct((e) => e.uuid) };
+      const allFresh = Object.fromEntries(Object.keys(fresh).map((k) => [k, entries.length]));
+      t.check(`${variant}: distinct outside values per kind, against entries`, allFresh, fresh);
+      t.check(`${variant}: calls to the external service made outside steps, against entries`, entries.length, quotes.calls.length);
       t.check(`${variant}: "draw a" output identical on every entry`, 1, sawA.size);
       t.check(`${variant}: "draw b" output identical on every entry`, 1, sawB.size);
       t.check(`${variant}: the end of the handler ran once`, 1, finals.length);

@@ -74,9 +74,10 @@ export default defineProbe({
     t.check('the step body ran once', 1, inside.length);
     t.check('every entry saw the same value', 1, new Set(outside.map((v) => v.json)).size);
     t.check('Date comes back as', 'string (ISO 8601)', outside.every((v) => v.whenType === 'string') ? 'string (ISO 8601)' : outside.map((v) => v.whenType).join(','));
-    t.check('a key holding undefined comes back', false, outside.some((v) => v.hasUndefinedKey));
+    t.check('a key holding undefined: entries that saw the key come back', 0, outside.filter((v) => v.hasUndefinedKey).length);
     t.check('a Map comes back as', 'object (entries lost)', outside.every((v) => v.mapType === 'object' && v.json.includes('"map":{}')) ? 'object (entries lost)' : outside.map((v) => v.mapType).join(','));
-    t.check('nested objects and arrays come back intact', true, outside.every((v) => v.json.includes('"nested":{"deep":{"list":[1,"two",null,{"three":3}]}}')));
+    const nestedSeen = [...new Set(outside.map((v) => /"nested":(\{.*?\}\}\})/.exec(v.json)?.[1] ?? 'missing'))];
+    t.check('nested objects and arrays come back intact', ['{"deep":{"list":[1,"two",null,{"three":3}]}}'], nestedSeen);
 
     // 3. A name reused in a loop: one body execution per iteration, values in order.
     t.check('loop: body executions', LOOP, t.ledger.count('loop body'));
@@ -87,7 +88,7 @@ export default defineProbe({
     const stepRunsBefore = t.ledger.count('inside the step');
     const rerunId = await t.rerun(run!.id);
     const rerun = await t.waitForEnd(rerunId);
-    t.check('rerun: a new run id', true, rerunId !== run!.id);
+    t.check('rerun: a new run id', `not ${run!.id}`, rerunId, rerunId !== run!.id);
     t.check('rerun: completed', 'COMPLETED', rerun.status);
     t.check('rerun: steps executed afresh (not replayed from the old run)', stepRunsBefore + 1, t.ledger.count('inside the step'));
     t.check('rerun: same output as the original', ended.output, rerun.output);

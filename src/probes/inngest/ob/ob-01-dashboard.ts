@@ -48,7 +48,7 @@ export default defineProbe({
       { from: new Date(Date.now() - 10 * 60_000).toISOString() },
     );
     const edges = ((list.data?.runs as { edges?: { node: { id: string } }[] } | undefined)?.edges ?? []).map((e) => e.node.id);
-    t.check('runs list (GraphQL runs): the run is listed', true, edges.includes(run!.id), edges.includes(run!.id));
+    t.check('runs list (GraphQL runs): the run is listed', `lists ${run!.id}`, { listed: edges.length, includesTheRun: edges.includes(run!.id) }, edges.includes(run!.id));
     if (list.errors) t.note(`runs query errors: ${list.errors.map((e) => e.message).join('; ').slice(0, 200)}`);
 
     // 3. The run's trace: steps, attempts, timings, and a step's output.
@@ -63,10 +63,12 @@ export default defineProbe({
     const attempts = Math.max(0, ...charges.map((s) => s.childrenSpans?.length ?? 0));
     t.check('trace: the retried step shows each attempt', 2, attempts, attempts >= 2);
     const steps = [...new Set(spans.filter((s) => s.stepOp).map((s) => s.name))];
-    t.check('trace: every step has a duration', true, steps.every((name) => spans.some((s) => s.name === name && typeof s.duration === 'number')));
+    const durations = Object.fromEntries(steps.map((name) => [name, spans.find((s) => s.name === name && typeof s.duration === 'number')?.duration ?? null]));
+    t.check('trace: every step has a duration', 'a number of ms for each step', durations, steps.length > 0 && Object.values(durations).every((d) => typeof d === 'number'));
     t.note(`Trace as the dashboard's API returns it: ${JSON.stringify(spans.map((s) => ({ name: s.name, op: s.stepOp, status: s.status, attempts: s.attempts, duration: s.duration, children: s.childrenSpans?.map((c) => `${c.name}:${c.status}:${c.attempts}`) })))}`.slice(0, 900));
     const priced = spans.find((s) => s.name === 'price the order');
     const output = priced?.outputID ? await gql(`query($id: String!) { runTraceSpanOutputByID(outputID: $id) { data } }`, { id: priced.outputID }) : null;
-    t.check("a step's output is readable", true, JSON.stringify(output?.data ?? null).includes('1200'));
+    const outputText = JSON.stringify(output?.data ?? null);
+    t.check("a step's output is readable", 'the output of "price the order" (containing 1200)', outputText.slice(0, 200), outputText.includes('1200'));
   },
 });

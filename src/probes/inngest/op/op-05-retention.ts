@@ -70,11 +70,11 @@ export default defineProbe({
     t.metric('SQLite history after every run finished', 'bytes', drained.sqliteBytes);
     t.metric('Average time to live of the keys finished runs leave in Redis', 'h', redis(drained).averageTtlMs / 3_600_000);
 
-    t.check('sleeping runs hold state in Redis', true, redis(asleep).keys > redis(empty).keys);
-    t.check('when the sleepers finish, their run state leaves Redis', true, redis(drained).keys < redis(finished).keys);
+    t.check('sleeping runs hold state in Redis: keys before, while asleep', 'more while asleep', { before: redis(empty).keys, asleep: redis(asleep).keys }, redis(asleep).keys > redis(empty).keys);
+    t.check('when the sleepers finish, their run state leaves Redis: keys then, after', 'fewer after', { whileSleepersAsleep: redis(finished).keys, afterTheyFinished: redis(drained).keys }, redis(drained).keys < redis(finished).keys);
     t.check('every key finished runs leave in Redis expires', redis(drained).keys - redis(empty).keys, redis(drained).expiringKeys - redis(empty).expiringKeys);
-    t.check('history in SQLite grows with every finished run', true, finished.sqliteBytes > asleep.sqliteBytes);
-    t.check('no history is removed once runs finish', true, drained.sqliteBytes >= finished.sqliteBytes);
+    t.check(`history in SQLite grows with finished runs: bytes before, after ${FINISHED}`, 'more after', { before: asleep.sqliteBytes, after: finished.sqliteBytes }, finished.sqliteBytes > asleep.sqliteBytes);
+    t.check('no history is removed once runs finish: bytes then, after every run finished', 'no fewer after', { then: finished.sqliteBytes, after: drained.sqliteBytes }, drained.sqliteBytes >= finished.sqliteBytes);
     t.note('`inngest start --help` offers no retention or cleanup option, and nothing in this run deleted history: it grows until the database is cleaned by hand.');
   },
 });

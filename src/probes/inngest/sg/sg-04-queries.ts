@@ -50,7 +50,8 @@ export default defineProbe({
 
     t.check('mid-flight: run status', 'RUNNING', status);
     t.check('mid-flight: the trace lists completed steps', ['compute price', 'mark waiting'], steps.filter((s) => s.status === 'COMPLETED').map((s) => s.name));
-    t.check('mid-flight: a completed step’s output is readable', true, JSON.stringify(priceStep?.output ?? null).includes('1200'));
+    const priceOutput = JSON.stringify(priceStep?.output ?? null);
+    t.check('mid-flight: a completed step’s output is readable', 'the output of "compute price" (containing 1200)', priceOutput.slice(0, 200), priceOutput.includes('1200'));
     t.check('mid-flight: what the run is waiting on is visible', { name: 'wait for the customer', status: 'WAITING' }, { name: sleeping?.name, status: sleeping?.status });
     t.note(`Output of "compute price" as the trace API returns it: ${JSON.stringify(priceStep?.output ?? null).slice(0, 200)}`);
 

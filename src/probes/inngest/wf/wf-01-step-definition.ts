@@ -18,12 +18,15 @@ const LARGE = 10_000;
 const profile = inngest.createFunction(
   { id: 'wf-01-build-profile', triggers: [{ event: 'probe/wf-01.start' }], checkpointing: false },
   async ({ step }) => {
-    const made = await step.run('load profile', () => ({
-      createdAt: new Date('2026-01-02T03:04:05.678Z'),
-      nickname: undefined as string | undefined,
-      address: { city: 'Kyoto', geo: { lat: 35.0116, lng: 135.7681 } },
-      scores: Array.from({ length: LARGE }, (_, i) => i),
-    }));
+    const made = await step.run('load profile', () => {
+      record('load profile ran');
+      return {
+        createdAt: new Date('2026-01-02T03:04:05.678Z'),
+        nickname: undefined as string | undefined,
+        address: { city: 'Kyoto', geo: { lat: 35.0116, lng: 135.7681 } },
+        scores: Array.from({ length: LARGE }, (_, i) => i),
+      };
+    });
     await step.sleep('let the value travel', '1s');
 
     // What the types say: the SDK types a step's output as its JSON form. The compiler checks these lines.
@@ -39,7 +42,7 @@ const profile = inngest.createFunction(
     record('seen after the round trip', {
       createdAtType: typeof createdAt,
       createdAt,
-      hasNicknameKey: 'nickname' in made,
+      keys: Object.keys(made).sort(),
       nickname: nickname ?? null,
       city: made.address.city,
       lat: made.address.geo.lat,
@@ -65,15 +68,18 @@ export default defineProbe({
     const [seen] = t.ledger.entries('seen after the round trip');
     const v = seen!.data as Record<string, unknown>;
     t.check('Date arrives as an ISO string (as typed)', { type: 'string', value: '2026-01-02T03:04:05.678Z' }, { type: v.createdAtType, value: v.createdAt });
-    t.check('a key holding undefined is dropped', false, v.hasNicknameKey);
+    t.check('a key holding undefined is dropped: the keys that arrive', ['address', 'createdAt', 'scores'], v.keys);
     t.check('nested objects survive', { city: 'Kyoto', lat: 35.0116 }, { city: v.city, lat: v.lat });
     t.check(`a ${LARGE}-element array survives whole`, { length: LARGE, sum: (LARGE * (LARGE - 1)) / 2 }, { length: v.scoresLength, sum: v.scoresSum });
 
-    // The trace: one span per step, named by the step id the code gave, with a hashed id beside it.
+    // The trace: one span per step execution, named by the step id the code gave, with a hashed id beside it. The
+    // step's body ran as often as the ledger says, so a second span for it would be a duplicate.
     const trace = await t.getTrace(run!.id);
     const steps = trace.children.filter((s) => s.stepOp);
-    t.check('trace names the steps by their ids, in order', ['load profile', 'let the value travel'], [...new Set(steps.map((s) => s.name))]);
-    t.check('each step also has a hashed id (40 hex)', true, steps.every((s) => /^[0-9a-f]{40}$/.test(s.stepId ?? '')));
+    t.check('"load profile" body ran once', 1, t.ledger.count('load profile ran'));
+    t.check('trace: one span per step execution, named by its id, in order', ['load profile', 'let the value travel'], steps.map((s) => s.name));
+    const ids = steps.map((s) => s.stepId ?? '(none)');
+    t.check('each step span also has a hashed id (40 hex)', '40 hex digits each', ids, ids.length > 0 && ids.every((id) => /^[0-9a-f]{40}$/.test(id)));
     t.note(`Trace spans: ${steps.map((s) => `${s.name} (${s.stepOp}, ${s.status}, ${s.durationMs ?? '?'} ms)`).join('; ')}`);
   },
 });

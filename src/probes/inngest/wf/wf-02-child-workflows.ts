@@ -62,7 +62,7 @@ export default defineProbe({
     t.check('parent completed', 'COMPLETED', ended.status);
     t.check("the child's result reached the parent", { sku: 'tea', price: 300 }, t.ledger.entries('quote received')[0]?.data ?? null);
     const failed = t.ledger.entries('reserve failed')[0]?.data as { name: string; message: string } | undefined;
-    t.check("a child's failure reaches the parent as a catchable error", true, Boolean(failed?.message.includes('warehouse closed')));
+    t.check("a child's failure reaches the parent as a catchable error", 'caught, with "warehouse closed"', failed ?? 'nothing caught', Boolean(failed?.message.includes('warehouse closed')));
     t.note(`The parent caught, from the failed child: ${JSON.stringify(failed)}`);
     const late = t.ledger.entries('report timed out')[0]?.data as { name: string; message: string } | undefined;
     t.check('an invoke past its timeout throws in the parent', 'InngestInvokeTimeoutError', late?.name ?? 'nothing thrown');

@@ -11,13 +11,15 @@
  * what the limit does.
  */
 import { Inngest } from 'inngest';
-import { defineProbe, record } from '../harness/index.ts';
+import { defineProbe, record, type ProbeContext, type RunView } from '../harness/index.ts';
 
 const inngest = new Inngest({ id: 'wf-04' });
 const LONG = 300;
 const PAST_LIMIT = 1_005;
 /** Queue poll interval (ms) for the one-request-per-step run past the limit; the server's default is 150. */
 const TICK_MS = 20;
+/** How often a long run must show new steps in its trace while the probe waits for it to end. */
+const PROGRESS_MS = 30_000;
 
 const onboarding = inngest.createFunction({ id: 'wf-04-onboarding', triggers: [{ event: 'probe/wf-04.onboard' }] }, async ({ event, step }) => {
   if (event.data.plan === 'team') {
@@ -50,6 +52,18 @@ const variants = [
   { variant: 'per-step-requests', checkpointing: false },
 ];
 
+/** Waits for a run to end for as long as its trace keeps growing; a run that stalls for PROGRESS_MS is an error. */
+async function endWhileProgressing(t: ProbeContext, runId: string): Promise<RunView> {
+  let spans = -1;
+  for (;;) {
+    const ended = await t.waitForEnd(runId, { timeoutMs: PROGRESS_MS }).catch(() => null);
+    if (ended) return ended;
+    const now = (await t.getTrace(runId)).children.length;
+    if (now <= spans) throw new Error(`run ${runId} added no step in ${PROGRESS_MS} ms (${now} spans in its trace)`);
+    spans = now;
+  }
+}
+
 export default defineProbe({
   id: 'WF-04',
   question: 'Do branches and loops work, is a repeated step name memoized per iteration, and what happens past the step limit?',
@@ -79,8 +93,9 @@ export default defineProbe({
       // tick each time, so that variant runs on a server polling every TICK_MS to fit the budget.
       if (variant === 'per-step-requests') await t.server.restart({ mode: 'dev', flags: ['--tick', String(TICK_MS)] });
       const [past] = await t.waitForRuns(await t.send(`probe/wf-04.loop-${variant}`, { steps: PAST_LIMIT }));
-      // A thousand steps one request each take minutes on a busy machine: the question is how the run ends, so wait.
-      const pastEnd = await t.waitForEnd(past!.id, { timeoutMs: 240_000 });
+      // A thousand steps one request each take minutes on a busy machine: the question is how the run ends, so wait
+      // for its end as long as it keeps adding steps.
+      const pastEnd = await endWhileProgressing(t, past!.id);
       const finished = t.ledger.entries('loop finished').some((e) => {
         const d = e.data as { variant: string; steps: number };
         return d.variant === variant && d.steps === PAST_LIMIT;
