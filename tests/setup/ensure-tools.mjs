@@ -3,7 +3,9 @@
  * Makes sure the tests have what they need from the system.
  * On Debian without /usr/bin/chromium, installs Debian's `chromium` (Playwright cannot always download its own
  * browser there); installs `fonts-noto-cjk` when no "Noto Sans CJK" font is present; installs `redis-server`,
- * which the probes' self-hosted server mode uses, when missing. Says what it does.
+ * which the probes' self-hosted server mode uses, when missing. Where Go is present and no `temporal` CLI is found,
+ * builds Temporal's CLI with `go install` into .tools/bin (ignored by git), so the integration tests can run the
+ * Temporal probes on the real server. Says what it does.
  * Exits non-zero only when it cannot get a browser at all.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -45,6 +47,29 @@ function aptGet(args) {
   const r = spawnSync(cmd, argv, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   return r.status === 0;
 }
+
+/** The Temporal CLI release the probes were measured with; `go install` builds it from the Go module proxy. */
+const TEMPORAL_CLI = 'v1.5.1';
+const TOOLS_BIN = '.tools/bin';
+
+function ensureTemporal() {
+  if (process.env.TEMPORAL_BIN || has('temporal') || existsSync(`${TOOLS_BIN}/temporal`)) {
+    log('a temporal CLI is present (TEMPORAL_BIN, PATH or .tools/bin).');
+    return;
+  }
+  if (!has('go')) {
+    log('no temporal CLI and no Go: the Temporal integration tests will skip (see the README for getting the CLI).');
+    return;
+  }
+  log(`building the temporal CLI ${TEMPORAL_CLI} with go install into ${TOOLS_BIN} (minutes on a cold Go cache)…`);
+  const r = spawnSync('go', ['install', '-ldflags', `-X github.com/temporalio/cli/temporalcli.Version=${TEMPORAL_CLI.slice(1)}`, `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI}`], {
+    stdio: 'inherit',
+    timeout: 20 * 60_000,
+    env: { ...process.env, GOBIN: `${process.cwd()}/${TOOLS_BIN}`, GOFLAGS: '-mod=mod' },
+  });
+  log(r.status === 0 ? `built ${TOOLS_BIN}/temporal.` : 'could not build the temporal CLI; the Temporal integration tests will skip.');
+}
+ensureTemporal();
 
 const missing = [];
 if (!existsSync(CHROMIUM)) missing.push('chromium');

@@ -33,18 +33,23 @@ export const HOW_TO_GET_A_SERVER = [
 
 export interface FoundBinary {
   path: string;
-  via: 'env' | 'path';
+  via: 'env' | 'path' | 'tools';
 }
 
-/** Finds the `temporal` CLI: `$TEMPORAL_BIN`, then `PATH`. */
-export function findBinary(env: NodeJS.ProcessEnv = process.env): FoundBinary | null {
+/** Where the test setup builds the CLI when Go is present (tests/setup/ensure-tools.mjs); ignored by git. */
+export const TOOLS_BIN = join('.tools', 'bin', 'temporal');
+
+/** Finds the `temporal` CLI: `$TEMPORAL_BIN`, then `PATH`, then `.tools/bin` of the project. */
+export function findBinary(env: NodeJS.ProcessEnv = process.env, projectRoot = process.cwd()): FoundBinary | null {
   const named = env[BIN_ENV];
   if (named) {
     if (!isExecutable(named)) throw new Error(`${BIN_ENV}=${named} is not an executable file`);
     return { path: resolve(named), via: 'env' };
   }
   const onPath = findOnPath('temporal', env);
-  return onPath ? { path: onPath, via: 'path' } : null;
+  if (onPath) return { path: onPath, via: 'path' };
+  const built = join(projectRoot, TOOLS_BIN);
+  return isExecutable(built) ? { path: built, via: 'tools' } : null;
 }
 
 /**
@@ -251,9 +256,9 @@ export const temporalDriver: EngineDriver<Engine, ProbeDefinition> = {
   id: 'temporal',
   name: 'Temporal',
   urlEnv: ADDRESS_ENV,
-  locate(env, _root, serverUrl): Located {
+  locate(env, root, serverUrl): Located {
     if (serverUrl) return { found: true, description: `the Temporal frontend already running at ${serverUrl}` };
-    const bin = findBinary(env);
+    const bin = findBinary(env, root);
     if (!bin) return { found: false, howToGet: HOW_TO_GET_A_SERVER };
     return { found: true, description: `temporal from ${bin.path} (found via ${bin.via}): ${binaryVersion(bin.path)}` };
   },
