@@ -14,7 +14,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProbeResult, RunInfo, Trial } from '../src/schema.ts';
 import type { EngineDriver, EngineInstance, LoadedProbe } from './core/driver.ts';
-import { hashFile, idOfFile, listProbeFiles, loadProbe, selectProbeFiles } from './core/discover.ts';
+import { probeSourceHash } from '../src/lib/probe-files.ts';
+import { idOfFile, listProbeFiles, loadProbe, selectProbeFiles } from './core/discover.ts';
 import { archiveRun, historyDir, readHistory, recordRun } from './core/history.ts';
 import { killAllChildren } from './core/process.ts';
 import { formatSummary, formatTiming, formatTrialLine } from './core/progress.ts';
@@ -218,7 +219,7 @@ async function main(): Promise<number> {
     const mine = jobs.map((job, i) => ({ job, trial: recorded[i]! })).filter((x) => x.job.file === file);
     const probe = loaded.get(file)!.probe;
     const aggregate = aggregateTrials(mine.map((x) => x.trial));
-    return { id: idOfFile(file), engine: driver.id, runId, ...aggregate, source: file, sourceHash: probe?.sourceHash ?? hashFile(join(root, file)) };
+    return { id: idOfFile(file), engine: driver.id, runId, ...aggregate, source: file, sourceHash: probe?.sourceHash ?? probeSourceHash(join(root, file)) };
   });
 
   // The archive first: the latest files then never name a run the archive lacks.

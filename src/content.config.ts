@@ -9,13 +9,13 @@
  *   show them and flag stale results; id `<engine>/<ID>`.
  * - `rationale`: the prose per engine, language and criterion, src/content/<engine>/<lang>/<id>.mdx.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { PROBE_FILE, probeCompanions, probeSourceHash } from './lib/probe-files.ts';
 import { archivedRunSchema, engineIdSchema, parseArchivedRun, parseResultsFile, resultsFileSchema, type EngineId } from './schema.ts';
 
 const root = process.cwd();
@@ -105,9 +105,9 @@ function historyLoader(): Loader {
   };
 }
 
-/** The criterion id from a probe file's name: `ex-01-progress.ts` → `EX-01`. */
+/** The criterion id from a probe file's name: `ex-01-progress.ts` → `EX-01` (its companion modules are not probes). */
 function probeIdOf(file: string): string | null {
-  const m = /^([a-z]{2}-\d{2})(?:-.+)?\.ts$/.exec(file);
+  const m = PROBE_FILE.exec(file);
   return m ? m[1]!.toUpperCase() : null;
 }
 
@@ -129,12 +129,12 @@ function probesLoader(): Loader {
             const criterion = probeIdOf(file);
             if (!criterion) continue;
             const full = join(engineDir, category, file);
-            const bytes = await readFile(full);
             const path = shown(full);
             const id = `${engine}/${criterion}`;
+            const modules = await Promise.all(probeCompanions(full).map(async (m) => ({ path: shown(m), source: await readFile(m, 'utf8') })));
             const data = await parseData({
               id,
-              data: { engine, id: criterion, category, path, source: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex') },
+              data: { engine, id: criterion, category, path, source: await readFile(full, 'utf8'), sha256: probeSourceHash(full), modules },
             });
             store.set({ id, data, filePath: path });
           }
@@ -159,7 +159,10 @@ const probes = defineCollection({
     category: z.string(),
     path: z.string(),
     source: z.string(),
+    /** sha256 of the probe file and its companion modules (src/lib/probe-files.ts). */
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** Modules that belong to the probe, e.g. Temporal's workflow code (`<id>-<slug>.workflows.ts`). */
+    modules: z.array(z.strictObject({ path: z.string(), source: z.string() })),
   }),
 });
 

@@ -4,10 +4,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { categories, findCriterion } from '../../src/catalog/criteria.ts';
+import { PROBE_FILE, probeSourceHash } from '../../src/lib/probe-files.ts';
 import type { EngineId } from '../../src/schema.ts';
 import type { EngineDriver, LoadedProbe } from './driver.ts';
 
-const PROBE_FILE = /^([a-z]{2}-\d{2})-[a-z0-9-]+\.ts$/;
 
 /** Where an engine's probes live: `src/probes/<engine>/<cat>/<id>-<slug>.ts`. */
 export function probesDir(root: string, engine: EngineId): string {
@@ -69,5 +69,5 @@ export async function loadProbe<D extends { id: string }>(root: string, file: st
   const definition = driver.definitionOf(await import(pathToFileURL(absolutePath).href), file) as D & LoadedProbe['definition'];
   const id = idOfFile(file);
   if (definition.id !== id) throw new Error(`${file} declares id ${definition.id}, but its name says ${id}`);
-  return { definition, source: file, absolutePath, sourceHash: hashFile(absolutePath) };
+  return { definition, source: file, absolutePath, sourceHash: probeSourceHash(absolutePath) };
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { hashFile } from '../../runner/core/discover.ts';
+import { probeSourceHash } from '../../src/lib/probe-files.ts';
 import { ADDRESS_ENV, findBinary } from '../../runner/drivers/temporal/driver.ts';
 import { parseResultsFile } from '../../src/schema.ts';
 
@@ -34,7 +34,7 @@ describe.skipIf(!available)('the Temporal EX probes on the real Temporal dev ser
     for (const p of results.probes) {
       expect(p.engine).toBe('temporal');
       for (const t of p.trials) expect(t.verdict, `${p.id}: ${t.error?.message}`).not.toBe('error');
-      expect(p.sourceHash).toBe(hashFile(p.source));
+      expect(p.sourceHash).toBe(probeSourceHash(p.source));
       expect(p.configs.every((c) => c.engine === 'temporal' && /^\d+\.\d+\.\d+ \(temporal CLI /.test(c.version) && c.sdk.package === '@temporalio/worker')).toBe(true);
       // The harness's own cost is kept apart from what the probe measured.
       expect(p.metrics.some((m) => m.name.startsWith('harness: worker start-up')), p.id).toBe(true);

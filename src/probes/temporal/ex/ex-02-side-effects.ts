@@ -27,7 +27,7 @@ export const activities = {
   /** Charges through an idempotency key that is the same on every attempt, as a payment API would take it. */
   async chargeCardOnce(order: number): Promise<string> {
     const { workflowExecution, activityId, attempt } = activityInfo();
-    recordOnce('guarded: card charged', `${workflowExecution.workflowId}:${activityId}`, { order, attempt });
+    recordOnce('guarded: card charged', `${workflowExecution?.workflowId}:${activityId}`, { order, attempt });
     if (attempt === 1) await hold(60_000);
     return 'charged';
   },
