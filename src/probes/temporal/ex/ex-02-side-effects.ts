@@ -9,7 +9,8 @@
  * "charge the card"), then, on its first attempt, stays busy, so the activity has not reported when the probe
  * SIGKILLs the worker. After a restart the server retries every activity once its start-to-close timeout has
  * run out. The same is done with an activity that guards its effect with an idempotency key of its own, built
- * from the workflow id and the activity id, the key Temporal's documentation suggests
+ * from the workflow run id and the activity id: the key Temporal's documentation suggests, since it stays the same
+ * on every retry of the activity and differs between workflow executions
  * (https://docs.temporal.io/activity-definition#idempotency).
  */
 import { activityInfo } from '@temporalio/activity';
@@ -27,7 +28,7 @@ export const activities = {
   /** Charges through an idempotency key that is the same on every attempt, as a payment API would take it. */
   async chargeCardOnce(order: number): Promise<string> {
     const { workflowExecution, activityId, attempt } = activityInfo();
-    recordOnce('guarded: card charged', `${workflowExecution?.workflowId}:${activityId}`, { order, attempt });
+    recordOnce('guarded: card charged', `${workflowExecution?.runId}:${activityId}`, { order, attempt });
     if (attempt === 1) await hold(60_000);
     return 'charged';
   },
