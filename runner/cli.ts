@@ -18,7 +18,7 @@ import { probeSourceHash } from '../src/lib/probe-files.ts';
 import { idOfFile, listProbeFiles, loadProbe, selectProbeFiles } from './core/discover.ts';
 import { archiveRun, historyDir, readHistory, recordRun } from './core/history.ts';
 import { killAllChildren } from './core/process.ts';
-import { formatSummary, formatTiming, formatTrialLine } from './core/progress.ts';
+import { formatSummary, formatTiming, formatTrialLine, harnessCost } from './core/progress.ts';
 import { gitCommit, machine } from './core/provenance.ts';
 import { trialMetric, type RecordedTrial } from './core/recorder.ts';
 import { engineResultsDir, mergeResults, readResults, writeResults } from './core/results.ts';
@@ -232,7 +232,7 @@ async function main(): Promise<number> {
   }
 
   console.log('\n' + formatSummary(results));
-  console.log('\n' + formatTiming(run.durationMs, jobs.map((job, i) => ({ id: idOfFile(job.file), trial: job.trial, durationMs: recorded[i]!.durationMs })), startupMs));
+  console.log('\n' + formatTiming(run.durationMs, jobs.map((job, i) => ({ id: idOfFile(job.file), trial: job.trial, durationMs: recorded[i]!.durationMs })), startupMs, harnessCost(recorded)));
   const errored = recorded.filter((t) => t.verdict === 'error').length;
   if (errored > 0) {
     console.log(`\n${errored} trial(s) errored; engine and worker logs kept in ${workDir}`);

@@ -41,12 +41,38 @@ export function formatSummary(results: ProbeResult[]): string {
   ].join('\n');
 }
 
-/** The run's timing: wall time, the sum of trial times, and the longest trial. */
-export function formatTiming(wallMs: number, trials: { id: string; trial: number; durationMs: number }[], startupMs: number): string {
+/** What the harness itself cost inside trials (e.g. worker start-ups), from the trials' `harness: …` metrics in ms. */
+export interface HarnessCost {
+  ms: number;
+  count: number;
+}
+
+/** Sums the samples of every `harness: …` metric in ms, over trials. */
+export function harnessCost(trials: { metrics: { name: string; unit: string; samples: number[] }[] }[]): HarnessCost {
+  let ms = 0;
+  let count = 0;
+  for (const t of trials) {
+    for (const m of t.metrics) {
+      if (!m.name.startsWith('harness: ') || m.unit !== 'ms') continue;
+      ms += m.samples.reduce((a, b) => a + b, 0);
+      count += m.samples.length;
+    }
+  }
+  return { ms, count };
+}
+
+/**
+ * The run's timing: wall time, the sum of trial times, and the longest trial; engine start-ups and resets (outside
+ * trials); and, when the driver measures it, what worker start-ups cost inside trials, apart from the probes' own time.
+ */
+export function formatTiming(wallMs: number, trials: { id: string; trial: number; durationMs: number }[], startupMs: number, harness: HarnessCost = { ms: 0, count: 0 }): string {
   const sum = trials.reduce((s, t) => s + t.durationMs, 0);
   const longest = trials.reduce((a, b) => (b.durationMs > a.durationMs ? b : a), trials[0] ?? { id: '-', trial: 0, durationMs: 0 });
   return [
     `wall time ${seconds(wallMs)}; probe time summed over ${trials.length} trial(s) ${seconds(sum)} (${(sum / Math.max(1, wallMs)).toFixed(2)}× overlap)`,
     `longest trial ${longest.id} #${longest.trial} ${seconds(longest.durationMs)}; engine start-ups and resets ${seconds(startupMs)} in all`,
+    ...(harness.count > 0
+      ? [`worker start-ups inside trials ${seconds(harness.ms)} over ${harness.count} start(s); probe time without them ${seconds(sum - harness.ms)}`]
+      : []),
   ].join('\n');
 }

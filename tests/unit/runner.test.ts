@@ -203,3 +203,17 @@ describe('summarise() of samples', () => {
     expect(summariseSamples([5, 1, 4, 2, 3, 6, 7, 8, 9, 10])).toEqual({ n: 10, p50: 5, p95: 10, min: 1, max: 10 });
   });
 });
+
+describe('harnessCost() and formatTiming()', () => {
+  test('worker start-ups inside trials are summed from harness metrics in ms, and shown apart from probe time', async () => {
+    const { formatTiming, harnessCost } = await import('../../runner/core/progress.ts');
+    const cost = harnessCost([
+      { metrics: [{ name: 'harness: worker start-up (spawn to polling)', unit: 'ms', samples: [1500, 2500] }, { name: 'crash to workflow completed', unit: 'ms', samples: [11000] }] },
+      { metrics: [{ name: 'harness: worker start-up (spawn to polling)', unit: 'ms', samples: [1000] }] },
+    ]);
+    expect(cost).toEqual({ ms: 5000, count: 3 });
+    const text = formatTiming(30_000, [{ id: 'EX-01', trial: 1, durationMs: 20_000 }], 1_000, cost);
+    expect(text).toContain('worker start-ups inside trials 5.0s over 3 start(s); probe time without them 15.0s');
+    expect(formatTiming(30_000, [{ id: 'EX-01', trial: 1, durationMs: 20_000 }], 1_000)).not.toContain('worker start-ups');
+  });
+});
