@@ -72,3 +72,16 @@ describe('summariseEvent()', () => {
     expect(scheduled).toMatchObject({ type: 'ACTIVITY_TASK_SCHEDULED', name: 'chargeCard' });
   });
 });
+
+describe('the Temporal driver without a CLI', () => {
+  test('locate() says how to get the server (the runner prints it and exits non-zero, as for Inngest)', async () => {
+    const { temporalDriver } = await import('../../runner/drivers/temporal/driver.ts');
+    const empty = mkdtempSync(join(tmpdir(), 'no-temporal-'));
+    const located = temporalDriver.locate({ PATH: empty }, empty);
+    expect(located.found).toBe(false);
+    const howToGet = located.found ? '' : located.howToGet;
+    expect(howToGet).toMatch(/No `temporal` CLI was found/);
+    expect(howToGet).toMatch(/go install github\.com\/temporalio\/cli\/cmd\/temporal@v1\.5\.1/);
+    expect(howToGet).toMatch(/TEMPORAL_BIN=/);
+  });
+});
