@@ -90,6 +90,7 @@ export default defineProbe({
     const unguardedCharges = t.ledger.count('unguarded: card charged');
     t.metric('unguarded: effects per trial', 'effects', unguardedCharges / TRIALS);
     t.metric('unguarded: effects after the crash, per run', 'effects', unguardedAfter);
+    t.metric('unguarded: trials with a repeated effect', '%', (100 * unguardedAfter.filter((n) => n >= 1).length) / TRIALS);
     t.metric('guarded: effects per trial', 'effects', guardedCharges / TRIALS);
 
     t.check('every run completed after the crash', TRIALS * 2, ended.filter((r) => r.status === 'COMPLETED').length);

@@ -52,7 +52,8 @@ export default defineProbe({
     const users = (effect: string) => t.ledger.entries(effect).map((e) => (e.data as { user: string }).user).sort();
 
     // 1. v1 runs in flight.
-    for (const user of ['ann', 'bob']) await t.send('probe/vr-03.signed-up', { user, version: 1 });
+    const draining: string[] = [];
+    for (const user of ['ann', 'bob']) draining.push(await t.send('probe/vr-03.signed-up', { user, version: 1 }));
     for (let i = 0; i < 3; i++) await t.send('probe/vr-03.signed-up', { user: `stale-${i}`, version: 1, longSleep: true });
     await t.ledger.waitFor('v1 started', 5);
 
@@ -60,12 +61,14 @@ export default defineProbe({
     await t.worker.kill();
     await t.worker.start({ PROBE_DEPLOYMENT: 'v2' });
     await t.send('probe/vr-03.signed-up', { user: 'cai', version: 2 });
-    await t.send('probe/vr-03.signed-up', { user: 'dee', version: 1 });
+    draining.push(await t.send('probe/vr-03.signed-up', { user: 'dee', version: 1 }));
     await t.ledger.waitFor('v2 ran');
     await t.ledger.waitFor('v1 finished', 3, { timeoutMs: 30_000 });
 
     t.check('routing: version-2 events go to the new function only', ['cai'], users('v2 ran'));
     t.check('routing: version-1 events still go to the old function', ['ann', 'bob', 'dee', 'stale-0', 'stale-1', 'stale-2'], users('v1 started'));
+    // Let the drained runs end, so that the only v1 runs still running are the long-sleeping ones.
+    for (const eventId of draining) await t.waitForEnd((await t.waitForRuns(eventId))[0]!.id);
     t.check('drain: v1 runs in flight finished on the old function', ['ann', 'bob', 'dee'], users('v1 finished').filter((u) => !u.startsWith('stale')));
 
     // 3. Cancel the old runs that should not finish. First the server's bulk endpoint: every run of the old
