@@ -4,6 +4,7 @@ import type { EvidenceTable } from '../../index.ts';
 export const ai: Record<string, EvidenceTable> = {
   'AI-01': {
     exact: {
+      'the model\'s answer ("Lucky number …")': 'モデルの回答（`Lucky number …`）',
       'the model was called once': 'モデルの呼び出しは 1 回だけ',
       'the run returned that one answer': '実行はその 1 つの回答を返した',
       'completed with the model answer': 'モデルの回答で完了した',
@@ -46,6 +47,9 @@ export const ai: Record<string, EvidenceTable> = {
   },
   'AI-05': {
     exact: {
+      'the tool ran as a durable step: times its step body started': 'ツールが耐久ステップとして実行された：ステップ本体が始まった回数',
+      'an answer containing "ships tomorrow"': '`ships tomorrow` を含む回答',
+      'AI_GATEWAY steps and the step "lookup order in the warehouse"': '`AI_GATEWAY` のステップと、ステップ `lookup order in the warehouse`',
       'the agent completed': 'エージェントが完了した',
       'the tool ran as a durable step (its step body executed)': 'ツールが耐久ステップとして実行された（ステップ本体が実行された）',
       'the answer used the tool result': '回答にツールの結果が使われた',

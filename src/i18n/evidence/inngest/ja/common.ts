@@ -49,6 +49,9 @@ export const common: EvidenceTable = {
   },
   patterns: [
     [/≤ (\d+)/, '$1 以下'],
+    [/≥ (\d+(?:\.\d+)?) ms/, '$1 ms 以上'],
+    [/< (\d+(?:\.\d+)?) ms/, '$1 ms 未満'],
+    [/> (\d+(?:\.\d+)?) ms/, '$1 ms を超える'],
     [/≥ (\d+) and ≤ (\d+)/, '$1 以上 $2 以下'],
     [/(\d+) ± (\d+) ms/, '$1 ± $2 ms'],
     [/between (\d+) and (\d+)/, '$1〜$2'],
@@ -62,6 +65,7 @@ export const common: EvidenceTable = {
 /** Metric units. */
 export const units: Record<string, string> = {
   'ms': 'ms',
+  's': '秒',
   'h': '時間',
   'MiB': 'MiB',
   'bytes': 'バイト',

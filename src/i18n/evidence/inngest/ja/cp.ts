@@ -4,6 +4,7 @@ import type { EvidenceTable } from '../../index.ts';
 export const cp: Record<string, EvidenceTable> = {
   'CP-01': {
     exact: {
+      'a message containing "card declined"': '`card declined` を含むメッセージ',
       'the charge was attempted once (NonRetriableError: no retry)': '課金の試行は 1 回だけ（`NonRetriableError` のため再試行なし）',
       'effects in order, compensations reversed': '副作用は順番どおり、補償は逆順',
       'failure handler ran once': '失敗ハンドラーが 1 回だけ実行された',
@@ -42,6 +43,8 @@ export const cp: Record<string, EvidenceTable> = {
   },
   'CP-04': {
     exact: {
+      'each containing "accounting API refused"': 'どれも `accounting API refused` を含む',
+      'each: "accounting API refused…", one of the failed runs': 'どれも `accounting API refused…` と、失敗した実行のいずれか',
       'onFailure handler calls': '`onFailure` ハンドラーの呼び出し回数',
       'onFailure got the error message': '`onFailure` がエラーメッセージを受け取った',
       'function.failed events': '`function.failed` イベント',

@@ -43,6 +43,7 @@ export const dx: Record<string, EvidenceTable> = {
   },
   'DX-04': {
     exact: {
+      "the unit test agrees with a real run: the real run's output": 'ユニットテストの結果が実際の実行と一致する：実際の実行の出力',
       'the test ran in well under a second': 'テストは 1 秒を大きく下回る時間で終わった',
       'the test result': 'テストの結果',
       'the unit test agrees with a real run': 'ユニットテストの結果が実際の実行と一致する',
@@ -55,6 +56,7 @@ export const dx: Record<string, EvidenceTable> = {
   },
   'DX-05': {
     exact: {
+      'a frame in dx-05-error-messages.ts': '`dx-05-error-messages.ts` のフレーム',
       'thrown error': '投げたエラー',
       'a step inside a step': 'ステップの中のステップ',
       'a step with an empty id': 'ID が空のステップ',
@@ -71,6 +73,7 @@ export const dx: Record<string, EvidenceTable> = {
   },
   'DX-06': {
     exact: {
+      'a complete durable workflow fits in under 20 lines: its lines of code': '完全な耐久ワークフローが 20 行未満に収まる：そのコードの行数',
       'the canonical workflow runs: welcome, wait, no project, nudge': '定番のワークフローが動く：歓迎、待機、プロジェクトなし、催促',
       'canonical workflow: lines of code': '定番のワークフロー：コードの行数',
       'canonical workflow: SDK concepts': '定番のワークフロー：SDK の概念',
@@ -84,6 +87,7 @@ export const dx: Record<string, EvidenceTable> = {
   },
   'DX-07': {
     exact: {
+      'two different outputs': '異なる 2 つの出力',
       'replay reproduces the recorded output exactly': 'リプレイが記録された出力をそのまま再現する',
       'every recorded step was answered from the history': '記録されたステップはすべて履歴から応答された',
       'no recorded step was skipped': '記録されたステップは 1 つも飛ばされなかった',

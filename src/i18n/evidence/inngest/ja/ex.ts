@@ -7,6 +7,10 @@ export const ex: Record<string, EvidenceTable> = {
   },
   'EX-02': {
     exact: {
+      'unguarded step: runs whose effect happened before the crash': '保護なしのステップ：クラッシュ前に副作用が起きた実行',
+      'unguarded step: effects after the crash, per run (at-least-once: at least 1 each)': '保護なしのステップ：クラッシュ後の副作用、実行ごと（少なくとも 1 回なら、それぞれ 1 回以上）',
+      'guarded step: attempts after the crash, per run (the step ran again)': '保護ありのステップ：クラッシュ後の試行、実行ごと（ステップが再び実行された）',
+      'effects after the crash, per run': 'クラッシュ後の副作用、実行ごと',
       'every run completed after the crash': 'クラッシュの後にすべての実行が完了した',
       'unguarded step: the effect repeats once per attempt (at-least-once)': '保護なしのステップ：副作用が試行のたびに繰り返される（少なくとも 1 回）',
       'guarded step: one effect per trial with a user idempotency key': '保護ありのステップ：利用者の冪等キーにより、副作用は試行ごとに 1 回',
@@ -15,6 +19,9 @@ export const ex: Record<string, EvidenceTable> = {
       'effects per trial': '試行あたりの副作用',
       'trials with a repeated effect': '副作用が繰り返された試行',
     },
+    patterns: [
+      [/(\d+) runs, each ≥ (\d+)/, '実行 $1 件、それぞれ $2 以上'],
+    ],
   },
   'EX-03': {
     exact: {
@@ -38,11 +45,15 @@ export const ex: Record<string, EvidenceTable> = {
       'restart to run completed': '再起動から実行完了まで',
     },
     patterns: [
+      [/(.+): whether the completed step is redone was not judged: the run never resumed \((.+)\); "fetch quote" ran (\d+) time\(s\)\./, '{1}：完了済みのステップがやり直されるかは判定していない。実行が再開しなかったため（`$2`）。`fetch quote` の実行は $3 回'],
       [/(.+): right after the restart the server reported the run as: (.+)/s, '{1}：再起動の直後にサーバーが報告した実行の状態：`$2`'],
     ],
   },
   'EX-05': {
     exact: {
+      'the handler was entered more than once': 'ハンドラーに 2 回以上入った',
+      'distinct outside values per kind, against entries': 'ステップ外の値の種類ごとの異なる値の数（ハンドラーに入った回数と比べて）',
+      'calls to the external service made outside steps, against entries': 'ステップ外で外部サービスを呼んだ回数（ハンドラーに入った回数と比べて）',
       'every entry got a fresh outside value': 'ハンドラーに入るたびに、ステップ外の値は新しく引き直された',
       'the end of the handler ran once': 'ハンドラーの末尾は 1 回だけ実行された',
       'run output equals the step outputs the code saw': '実行の出力が、コードの見たステップの出力と一致する',
@@ -66,6 +77,7 @@ export const ex: Record<string, EvidenceTable> = {
   },
   'EX-07': {
     exact: {
+      'a key holding undefined: entries that saw the key come back': '値が `undefined` のキー：そのキーが戻ってきたのを見た回数',
       'the step body ran once': 'ステップ本体が 1 回だけ実行された',
       'every entry saw the same value': 'ハンドラーに入るたびに同じ値を見た',
       'Date comes back as': '`Date` が戻ってくる形',
@@ -81,5 +93,8 @@ export const ex: Record<string, EvidenceTable> = {
       'string (ISO 8601)': '文字列（ISO 8601）',
       'object (entries lost)': 'オブジェクト（中身は失われる）',
     },
+    patterns: [
+      [/not ([0-9A-Z]{26})/, '`$1` 以外'],
+    ],
   },
 };

@@ -4,6 +4,9 @@ import type { EvidenceTable } from '../../index.ts';
 export const ob: Record<string, EvidenceTable> = {
   'OB-01': {
     exact: {
+      'trace: the retried step shows each attempt, once': 'トレース：再試行したステップに各試行が 1 回ずつ表示される',
+      'a number of ms for each step': '各ステップにミリ秒の数値',
+      'the output of "price the order" (containing 1200)': '`price the order` の出力（1200 を含む）',
       'runs list (GraphQL runs): the run is listed': '実行の一覧（GraphQL の `runs`）：その実行が載っている',
       'every step with its kind': '全ステップがその種類とともに載っている',
       'the retried step shows each attempt': '再試行したステップに各試行が表示される',
@@ -12,7 +15,11 @@ export const ob: Record<string, EvidenceTable> = {
       "The dashboard UI is not bundled in this server binary (GET / answered HTTP 200 without the app's scripts); the checks below use the API the dashboard is built on.":
         'このサーバーのバイナリにはダッシュボードの画面が入っていない（`GET /` はアプリのスクリプトなしで HTTP 200 を返した）。以下のチェックは、ダッシュボードが使っている API で行う。',
     },
-    patterns: [[/Trace as the dashboard's API returns it: (.+)/s, 'ダッシュボードの API が返すトレース：`$1`']],
+    patterns: [
+      [/(\d+) attempt spans/, '試行のスパン $1 個'],
+      [/lists ([0-9A-Z]{26})/, '`$1` が一覧に載る'],
+      [/Trace as the dashboard's API returns it: (.+)/s, 'ダッシュボードの API が返すトレース：`$1`'],
+    ],
   },
   'OB-02': {
     exact: {
@@ -32,11 +39,16 @@ export const ob: Record<string, EvidenceTable> = {
   },
   'OB-03': {
     exact: {
+      'the retried step: attempt spans in the trace, against the attempts it made': '再試行したステップ：トレース上の試行のスパン（実際の試行回数と比べて）',
+      'spans without a start or end time': '開始時刻か終了時刻のないスパン',
       'every step kind is in the trace': 'すべての種類のステップがトレースに載っている',
       'the retried step shows both attempts': '再試行したステップに 2 回の試行が両方表示される',
       'every span has start and end times': '全スパンに開始時刻と終了時刻がある',
     },
-    patterns: [[/sleep span duration \(nominal (.+)\)/, 'スリープのスパンの長さ（公称 $1）']],
+    patterns: [
+      [/(\d+) spans \(one per attempt: FAILED, then COMPLETED\)/, 'スパン $1 個（試行ごとに 1 個：`FAILED`、次に `COMPLETED`）'],
+      [/sleep span duration \(nominal (.+)\)/, 'スリープのスパンの長さ（公称 $1）'],
+    ],
   },
   'OB-04': {
     exact: {

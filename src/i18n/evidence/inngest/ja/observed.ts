@@ -41,6 +41,7 @@ export const observed: Record<string, EvidenceTable> = {
   'OP-02': {
     patterns: [
       [/HTTP (\d{3})/, '`HTTP $1`'],
+      [/HTTP (\d{3}): (.*)/s, '`HTTP $1`：`$2`'],
       [/HTTP (\d{3}), ([A-Z_]+)/, '`HTTP $1`、`$2`'],
     ],
   },

@@ -20,6 +20,9 @@ export const op: Record<string, EvidenceTable> = {
   },
   'OP-02': {
     exact: {
+      'cancel (POST /api/v2/runs/{id}/cancel), then the run is CANCELLED': 'キャンセル（`POST /api/v2/runs/{id}/cancel`）、その後の実行は `CANCELLED`',
+      '2xx listing our sleeping run': '`2xx`、こちらのスリープ中の実行が一覧に載る',
+      '2xx with the sleep "long nap"': '`2xx`、スリープ `long nap` を含む',
       'list runs': '実行の一覧',
       'get a run': '実行の取得',
       'cancel': 'キャンセル',
@@ -44,6 +47,9 @@ export const op: Record<string, EvidenceTable> = {
   },
   'OP-03': {
     exact: {
+      'gone': '消えている',
+      'PostgreSQL: runs are recorded there (rows in function_runs)': 'PostgreSQL：実行がそこに記録される（`function_runs` の行）',
+      'PostgreSQL: the app and its functions are recorded there (rows)': 'PostgreSQL：アプリとその関数がそこに記録される（行）',
       'dev defaults (in memory)': '`dev` の既定（メモリ内）',
       'inngest start with SQLite': 'SQLite を使う `inngest start`',
       'inngest start with PostgreSQL': 'PostgreSQL を使う `inngest start`',
@@ -69,6 +75,7 @@ export const op: Record<string, EvidenceTable> = {
   },
   'OP-04': {
     exact: {
+      'CPU-bound: throughput with two processes ÷ with one': 'CPU 律速：2 プロセスのスループット ÷ 1 プロセスのスループット',
       'io-bound': 'I/O 待ち',
       'io-bound, default pool': 'I/O 待ち、既定のプール',
       'every run done': 'すべての実行が終わった',
@@ -96,6 +103,14 @@ export const op: Record<string, EvidenceTable> = {
   },
   'OP-05': {
     exact: {
+      'sleeping runs hold state in Redis: keys before, while asleep': 'スリープ中の実行は状態を Redis に持つ：前と、スリープ中のキーの数',
+      'when the sleepers finish, their run state leaves Redis: keys then, after': 'スリープしていた実行が終わると、その状態は Redis から消える：その時点と、後のキーの数',
+      'history in SQLite grows with finished runs: bytes before, after 200': 'SQLite の履歴は完了した実行とともに増える：前と、200 件の後のバイト数',
+      'no history is removed once runs finish: bytes then, after every run finished': '実行が完了した後、履歴は削除されない：その時点と、全実行の完了後のバイト数',
+      'more while asleep': 'スリープ中のほうが多い',
+      'fewer after': '後のほうが少ない',
+      'more after': '後のほうが多い',
+      'no fewer after': '後のほうが少なくない',
       'sleeping runs hold state in Redis': 'スリープ中の実行は状態を Redis に持つ',
       'when the sleepers finish, their run state leaves Redis': 'スリープしていた実行が終わると、その状態は Redis から消える',
       'every key finished runs leave in Redis expires': '完了した実行が Redis に残すキーは、すべて期限切れで消える',
@@ -128,6 +143,7 @@ export const op: Record<string, EvidenceTable> = {
   },
   'OP-07': {
     exact: {
+      "per-tenant limit: B's runs start within two work periods despite A's flood (longest delay)": 'テナントごとの上限：A の大量の実行があっても、B の実行は作業 2 周期以内に始まる（最長の待ち時間）',
       'shared limit': '共有の上限',
       'per-tenant limit': 'テナントごとの上限',
       "all of tenant B's runs started": 'テナント B の実行がすべて開始した',

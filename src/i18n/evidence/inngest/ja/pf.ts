@@ -26,6 +26,8 @@ export const pf: Record<string, EvidenceTable> = {
   },
   'PF-03': {
     exact: {
+      'event size: the largest event accepted, against the documented free-plan 256 KiB and the 64 MiB tried': 'イベントのサイズ：受け付けられた最大のイベント（ドキュメントにある無料プランの 256 KiB と、試した 64 MiB と比べて）',
+      '≥ 0.25 MiB and < 64 MiB': '0.25 MiB 以上 64 MiB 未満',
       'event size: a limit exists and is at least the documented free-plan 256 KiB': 'イベントのサイズ：上限があり、ドキュメントにある無料プランの 256 KiB 以上',
       'step output: the limit is near the documented 4 MB': 'ステップの出力：上限はドキュメントにある 4 MB 付近',
       'run state: the run is stopped near the documented 32 MB': '実行の状態：ドキュメントにある 32 MB 付近で実行が止められる',

@@ -4,6 +4,8 @@ import type { EvidenceTable } from '../../index.ts';
 export const rt: Record<string, EvidenceTable> = {
   'RT-01': {
     exact: {
+      'linear: every wait, against the interval': '線形：各待ち時間（間隔と比べて）',
+      'RetryAfterError: the retry waits at least what it asked': '`RetryAfterError`：再試行は少なくとも求めた時間だけ待つ',
       'default backoff': '既定のバックオフ',
       'linear': '線形',
       'the second wait is longer than the first': '2 回目の待ちは 1 回目より長い',
@@ -14,6 +16,8 @@ export const rt: Record<string, EvidenceTable> = {
       'RetryAfterError: then the run completes': '`RetryAfterError`：その後、実行が完了する',
     },
     patterns: [
+      [/(\d+)–(\d+) ms each/, 'それぞれ $1〜$2 ms'],
+      [/(\d+)–(\d+) ms/, '$1〜$2 ms'],
       [/retries: (\d+) gives (\d+) attempts, then FAILED/, '`retries: $1` で試行は $2 回、その後 `FAILED`'],
       [/retries: (\d+) gives (\d+) attempts/, '`retries: $1` で試行は $2 回'],
       [/NonRetriableError: one attempt despite retries: (\d+)/, '`NonRetriableError`：`retries: $1` でも試行は 1 回'],
@@ -63,7 +67,11 @@ export const rt: Record<string, EvidenceTable> = {
       'first to last call': '最初の呼び出しから最後の呼び出しまで',
       'steps refused while open': 'ブレーカーが開いている間に拒否されたステップ',
     },
-    patterns: [[/calls cut to at most (\d+) \+ the calls already in flight/, '呼び出しは最大 $1 回と、すでに送信中の分までに抑えられる']],
+    patterns: [
+      [/breaker: calls cut to at most (\d+) \+ one already in flight per other run/, 'ブレーカーあり：呼び出しは最大 $1 回と、ほかの実行ごとに送信中の 1 回までに抑えられる'],
+      [/≤ (\d+) \(plain: (\d+)\)/, '$1 以下（対策なしでは $2）'],
+      [/calls cut to at most (\d+) \+ the calls already in flight/, '呼び出しは最大 $1 回と、すでに送信中の分までに抑えられる'],
+    ],
   },
   'RT-04': {
     exact: {

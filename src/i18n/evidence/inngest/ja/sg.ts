@@ -34,6 +34,7 @@ export const sg: Record<string, EvidenceTable> = {
   },
   'SG-04': {
     exact: {
+      'the output of "compute price" (containing 1200)': '`compute price` の出力（1200 を含む）',
       'mid-flight': '実行の途中',
       'the trace lists completed steps': 'トレースに完了済みのステップが載っている',
       'a completed step’s output is readable': '完了済みのステップの出力を読める',

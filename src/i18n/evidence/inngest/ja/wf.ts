@@ -4,6 +4,11 @@ import type { EvidenceTable } from '../../index.ts';
 export const wf: Record<string, EvidenceTable> = {
   'WF-01': {
     exact: {
+      '"load profile" body ran once': '`load profile` の本体が 1 回だけ実行された',
+      'trace: one span per step execution, named by its id, in order': 'トレース：ステップの実行ごとにスパンが 1 つ、ID の名前で、順番どおり',
+      'each step span also has a hashed id (40 hex)': '各ステップのスパンには、ハッシュ化した ID（16 進数 40 桁）もある',
+      '40 hex digits each': 'それぞれ 16 進数 40 桁',
+      'a key holding undefined is dropped: the keys that arrive': '値が `undefined` のキーは落とされる：届いたキー',
       'Date arrives as an ISO string (as typed)': '`Date` は ISO 形式の文字列で届く（型のとおり）',
       'a key holding undefined is dropped': '値が `undefined` のキーは落とされる',
       'nested objects survive': '入れ子のオブジェクトが残る',
@@ -16,6 +21,7 @@ export const wf: Record<string, EvidenceTable> = {
   },
   'WF-02': {
     exact: {
+      'caught, with "warehouse closed"': '`warehouse closed` を含むエラーとして捕捉された',
       'parent completed': '親が完了した',
       "the child's result reached the parent": '子の結果が親に届いた',
       "a child's failure reaches the parent as a catchable error": '子の失敗は、捕捉できるエラーとして親に届く',
@@ -37,7 +43,10 @@ export const wf: Record<string, EvidenceTable> = {
       'sum of step durations': 'ステップの所要時間の合計',
       'spread of step start times': 'ステップの開始時刻のばらつき',
     },
-    patterns: [[/the (\d+) steps overlapped \(makespan under half the sum\)/, '$1 つのステップが重なって実行された（全体の所要時間が合計の半分未満）']],
+    patterns: [
+      [/< (\d+) ms \(half of (\d+) ms\)/, '$1 ms 未満（$2 ms の半分）'],
+      [/the (\d+) steps overlapped \(makespan under half the sum\)/, '$1 つのステップが重なって実行された（全体の所要時間が合計の半分未満）'],
+    ],
     raw: ['fast'],
   },
   'WF-04': {
@@ -57,11 +66,17 @@ export const wf: Record<string, EvidenceTable> = {
   },
   'WF-05': {
     exact: {
+      'no sleep woke early: earliest wake-up against the nominal second': '早く再開したスリープはない：公称の 1 秒に対して最も早い再開',
+      'a 200 ms sleep is rounded up to the 1 s resolution: its pause': '200 ms のスリープは 1 秒の分解能に切り上げられる：実際に止まった時間',
+      'sleepUntil in the past returns at once: its pause': '過去を指定した `sleepUntil` はすぐに戻る：実際に止まった時間',
       'no sleep woke early': '早く再開したスリープはない',
       'cron fired within the probe budget': '`cron` がプローブの時間予算内に起動した',
       'sleepUntil(a minute ago): actual pause': '`sleepUntil`（1 分前を指定）：実際に止まった時間',
     },
     patterns: [
+      [/cron fired on the minute, not early and within (\d+) ms after it/, '`cron` が分の境目に起動した（早すぎず、境目から $1 ms 以内）'],
+      [/0–(\d+) ms after the boundary/, '境目から 0〜$1 ms 後'],
+      [/cron (.+): first firing after the scenario began/, '`cron $1`：シナリオの開始から最初の起動まで'],
       [/all (\d+) sleeps woke/, '$1 件のスリープがすべて再開した'],
       [/a (\d+) ms sleep is rounded up to the (\d+) s resolution/, '$1 ms のスリープは、$2 秒の分解能に切り上げられる'],
       [/sleepUntil in the past returns at once \(under (\d+) s\)/, '過去を指定した `sleepUntil` はすぐに戻る（$1 秒未満）'],
@@ -72,12 +87,20 @@ export const wf: Record<string, EvidenceTable> = {
   },
   'WF-06': {
     exact: {
+      'batching max 5: the largest batch': 'バッチ（最大 5 件）：最大のバッチ',
+      'throttle: first to last of 6 starts, at 2 per 4 s': '`throttle`（4 秒に 2 回）：6 回の開始の最初から最後まで',
+      '≥ 7000 ms (two periods, less a second for scheduling)': '7000 ms 以上（2 周期から、スケジューリングの分の 1 秒を引いたもの）',
+      'priority: earlier low runs the urgent run overtook, per round (first-in-first-out: 0 in every round)': '優先度：緊急の実行が追い越した、先にキューに入った低優先度の実行の数、回ごと（先入れ先出しなら毎回 0）',
+      'priority: rounds in which the urgent run started before every earlier low run': '優先度：緊急の実行が、先に入った低優先度の実行すべてより先に始まった回',
       'concurrency per key: tenants run side by side': 'キーごとの同時実行数：テナント同士は並んで動く',
       'throttle: every event ran, none dropped': '`throttle`：すべてのイベントが実行され、落ちたものはない',
       'priority: low-priority runs queued earlier that started before the urgent one': '優先度：先にキューに入った低優先度の実行のうち、緊急の実行より先に始まったもの',
       'singleton skip: one run while the job is running': '`singleton` の `skip`：ジョブの実行中は実行が 1 つだけ',
     },
     patterns: [
+      [/more than 0 in total over (\d+) rounds/, '$1 回の合計で 0 より多い'],
+      [/(\d+) of (\d+)/, '$2 回中 $1 回'],
+      [/Priority start order, round (\d+): (.+)/, '優先度による開始の順、$1 回目：`$2`'],
       [/concurrency limit (\d+): most runs at once/, '同時実行数の上限 $1：同時に動いた実行の最大数'],
       [/concurrency per key \(limit (\d+)\): most at once per tenant/, 'キーごとの同時実行数（上限 $1）：テナントごとの同時実行の最大数'],
       [/throttle: (\d+) starts took at least two more periods/, '`throttle`：$1 回の開始に、少なくともあと 2 周期かかった'],
