@@ -18,6 +18,7 @@ import { TemporalWorker } from './worker.ts';
 import { READY_LINE } from './worker-protocol.ts';
 
 type History = proto.temporal.api.history.v1.IHistory;
+type Long = NonNullable<proto.temporal.api.workflowservice.v1.IResetWorkflowExecutionRequest['workflowTaskFinishEventId']>;
 type Timestamp = { seconds?: { toNumber(): number } | number | null; nanos?: number | null } | null | undefined;
 
 /** Bundled workflow code, kept per module and content for the whole run: bundling takes seconds. */
@@ -51,7 +52,8 @@ const quietLogger = {
 function millis(t: Timestamp): number {
   if (!t) return 0;
   const seconds = typeof t.seconds === 'number' ? t.seconds : t.seconds ? t.seconds.toNumber() : 0;
-  return seconds * 1000 + Math.round((t.nanos ?? 0) / 1e6);
+  // Truncated to the millisecond, as the SDK's own tsToMs does: a time read here equals what workflow code saw.
+  return seconds * 1000 + Math.floor((t.nanos ?? 0) / 1e6);
 }
 
 /** One history event in the few fields probes compare. */
@@ -69,10 +71,12 @@ export function summariseEvent(e: proto.temporal.api.history.v1.IHistoryEvent): 
     e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ??
     undefined;
   const attempt = e.activityTaskStartedEventAttributes?.attempt ?? undefined;
+  const causeCode = e.workflowTaskFailedEventAttributes?.cause;
+  const cause = causeCode ? (temporal.api.enums.v1.WorkflowTaskFailedCause[causeCode] ?? String(causeCode)).replace(/^WORKFLOW_TASK_FAILED_CAUSE_/, '') : undefined;
   const eventId = typeof e.eventId === 'number' ? e.eventId : Number(e.eventId ?? 0);
   return {
     eventId, type, time: millis(e.eventTime as Timestamp),
-    ...(name ? { name } : {}), ...(attempt ? { attempt } : {}), ...(failure ? { failure } : {}),
+    ...(name ? { name } : {}), ...(attempt ? { attempt } : {}), ...(failure ? { failure } : {}), ...(cause ? { cause } : {}),
   };
 }
 
@@ -102,13 +106,9 @@ function createContext(probe: LoadedProbe<ProbeDefinition>, engine: Engine, work
     history: async (handle: WorkflowHandle) => ((await handle.fetchHistory()).events ?? []).map(summariseEvent),
     reset: async (handle, toEventId, reason) => {
       const described = await handle.describe();
-      const response = await context.client.workflowService.resetWorkflowExecution({
-        namespace: NAMESPACE,
-        workflowExecution: { workflowId: handle.workflowId, runId: described.runId },
-        reason,
-        workflowTaskFinishEventId: toEventId,
-        requestId: randomUUID(),
-      });
+      // The generated types want a Long for the event id; protobufjs takes a number as well.
+      const request = { namespace: NAMESPACE, workflowExecution: { workflowId: handle.workflowId, runId: described.runId }, reason, workflowTaskFinishEventId: toEventId as unknown as Long, requestId: randomUUID() };
+      const response: proto.temporal.api.workflowservice.v1.IResetWorkflowExecutionResponse = await context.client.workflowService.resetWorkflowExecution(request);
       return response.runId ?? '';
     },
     replay: async (handle, deployment = worker.deployment) => {
@@ -137,7 +137,7 @@ function createContext(probe: LoadedProbe<ProbeDefinition>, engine: Engine, work
           .output()
           .slice(since)
           .split('\n')
-          .map((line) => line.trim())
+          .map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').trim()) // the SDK's core colours its log lines
           .filter((line) => line && !line.startsWith('--- worker start') && !line.startsWith(READY_LINE) && pattern.test(line)),
     },
     server: {

@@ -4,7 +4,7 @@ import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LEDGER_ENV } from '../../../src/probes/core/ledger.ts';
 import { track } from '../../core/process.ts';
-import { READY_LINE } from './worker-protocol.ts';
+import { READY_LINE, WORKER_OPTIONS_ENV } from './worker-protocol.ts';
 
 const WORKER_MAIN = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
 const READY_TIMEOUT_MS = 30_000;
@@ -26,6 +26,7 @@ export class TemporalWorker {
   private log: WriteStream;
   private lastDeployment = 'v1';
   private lastEnv: Record<string, string> = {};
+  private lastOptions: Record<string, unknown> = {};
   /** How long each start took, from spawn to the worker about to poll (ms). */
   readonly startMs: number[] = [];
 
@@ -41,10 +42,11 @@ export class TemporalWorker {
     return this.lastDeployment;
   }
 
-  async start(options: { deployment?: string; env?: Record<string, string> } = {}): Promise<void> {
+  async start(options: { deployment?: string; env?: Record<string, string>; options?: Record<string, unknown> } = {}): Promise<void> {
     if (this.running) throw new Error('the worker is already running');
     this.lastDeployment = options.deployment ?? this.lastDeployment;
     this.lastEnv = options.env ?? this.lastEnv;
+    this.lastOptions = options.options ?? this.lastOptions;
     const codePath = await this.options.bundles(this.lastDeployment);
     const started = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
@@ -57,10 +59,11 @@ export class TemporalWorker {
         TEMPORAL_ADDRESS: this.options.address(),
         TEMPORAL_NAMESPACE: this.options.namespace,
         PROBE_TASK_QUEUE: this.options.taskQueue,
+        [WORKER_OPTIONS_ENV]: JSON.stringify(this.lastOptions),
         [LEDGER_ENV]: this.options.ledgerFile,
       },
     });
-    this.log.write(`--- worker start (pid ${child.pid}) deployment ${this.lastDeployment} ${JSON.stringify(this.lastEnv)}\n`);
+    this.log.write(`--- worker start (pid ${child.pid}) deployment ${this.lastDeployment} ${JSON.stringify(this.lastEnv)} ${JSON.stringify(this.lastOptions)}\n`);
     child.stdout?.pipe(this.log, { end: false });
     child.stderr?.pipe(this.log, { end: false });
     track(child);

@@ -12,6 +12,7 @@
  */
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { WorkerOptions } from '@temporalio/worker';
+import type { Sinks } from '@temporalio/workflow';
 import type { CoreProbeContext, CoreProbeDefinition } from '../../core/context.ts';
 
 export type { Dependency, ModelServer, OtlpReceiver, Postgres, ReceivedSpan, WaitOptions } from '../../core/context.ts';
@@ -34,6 +35,18 @@ export interface HistoryEventView {
   /** For ACTIVITY_TASK_STARTED: the attempt; for failures: the failure message. */
   attempt?: number;
   failure?: string;
+  /** For WORKFLOW_TASK_FAILED: the cause without its prefix, e.g. `NON_DETERMINISTIC_ERROR`. */
+  cause?: string;
+}
+
+/**
+ * The sink through which workflow code writes to the ledger: `proxySinks<LedgerSinks>().ledger.record(name, data)`.
+ * Sinks are the SDK's way out of the sandbox. This one is called during replay too (`callDuringReplay`), and each
+ * entry adds `replaying` (the SDK's `workflowInfo().unsafe.isReplaying` at the call), so a probe can count how
+ * often workflow code really ran, first time and replays alike.
+ */
+export interface LedgerSinks extends Sinks {
+  ledger: { record(effect: string, data?: Record<string, unknown>): void };
 }
 
 /** Options of a worker start. */
@@ -45,6 +58,11 @@ export interface WorkerStart {
   deployment?: string;
   /** Environment visible to the activities (e.g. a switch the probe flips between starts). */
   env?: Record<string, string>;
+  /**
+   * Worker options for this start and later ones, over the definition's `worker` (JSON-serialisable ones only:
+   * they cross into the worker process), e.g. `{ maxCachedWorkflows: 0 }` to replay every workflow task.
+   */
+  options?: Partial<Pick<WorkerOptions, 'maxCachedWorkflows' | 'stickyQueueScheduleToStartTimeout' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions'>>;
 }
 
 /** The toolbox a Temporal probe's scenario gets from the runner: the core's, and Temporal's own. */
@@ -84,7 +102,7 @@ export interface ProbeContext extends CoreProbeContext {
     readonly deployment: string;
     /** Everything the worker processes printed so far (the SDK logs its warnings and errors here). */
     output(): string;
-    /** Lines the worker printed (not the harness's own) matching `pattern`, optionally after a mark `since`. */
+    /** Lines the worker printed (not the harness's own; colour codes removed) matching `pattern`, optionally after a mark `since`. */
     sdkLines(pattern: RegExp, since?: number): string[];
   };
   /** The Temporal dev server under test. */

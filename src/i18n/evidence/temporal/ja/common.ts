@@ -20,10 +20,13 @@ export const common: EvidenceTable = {
     'run status': '実行ステータス',
     'run output': '実行の出力',
     'run outcome': '実行の結果',
+    'rerun': '再実行',
+    'loop': 'ループ',
   },
   patterns: [
     [/≤ (\d+)/, '$1 以下'],
     [/≥ (\d+)/, '$1 以上'],
+    [/(-?\d+) ms/, '$1 ms'],
     // A variant and what was checked in it ("reordered: run outcome"): both translated.
     [/(.+?): (.+)/s, '{1}：{2}'],
   ],
@@ -39,4 +42,6 @@ export const units: Record<string, string> = {
   'tasks': 'タスク',
   'attempts': '回',
   'effects': '回',
+  'entries': '回',
+  'lines': '行',
 };
