@@ -1,7 +1,6 @@
 /**
- * The engines this report measures, in the order pages show them, and what each is compared against. Whether an
- * engine appears on a page is decided by its evidence (see `isMeasured`), so adding an engine here shows nothing
- * until it has ratings or results.
+ * The engines this report measures, in the order pages show them, and what each is compared against. Pages that
+ * compare engines show every engine listed here, and say plainly where one has no evidence yet (see `isMeasured`).
  */
 import type { EngineId } from '../schema.ts';
 import type { Criterion, Stars } from './criteria.ts';

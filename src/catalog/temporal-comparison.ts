@@ -1,9 +1,11 @@
 /**
- * The seed report's Temporal-versus-Inngest table, row by row, as data. Temporal was never run here, so its column
- * is always the seed's claim, restated. The Inngest side of each row is either measured here — then it names the
- * criterion and the result metrics that hold the numbers, and the site reads them from results/ at build — or it
- * is the seed's claim carried over, and labelled so. No number this report measured is typed in this file: text
- * holds `{0}`, `{1}` … where the metrics' values go.
+ * What the seed report said about Temporal, as data: its Temporal-versus-Inngest table row by row, and its claims
+ * about Temporal per criterion. The seed's words are restated, never a rating: beside each, the site shows what
+ * this report measured on Temporal for the criterion the claim bears on (its rating, verdict and evidence, read
+ * from the ratings and results at build) or labels the claim as still unmeasured. The Inngest side of each table
+ * row is either measured here — then it names the criterion and the result metrics that hold the numbers, and the
+ * site reads them from results/ at build — or it is the seed's claim carried over, and labelled so. No number this
+ * report measured is typed in this file: text holds `{0}`, `{1}` … where the metrics' values go.
  */
 import type { Lang, Stars } from './criteria.ts';
 
@@ -33,8 +35,10 @@ export interface TemporalRow {
   /** Stable slug, used as the row's anchor. */
   id: string;
   aspect: Text;
-  /** Temporal, as the seed described it; never measured here. */
+  /** Temporal, as the seed described it. */
   temporal: SeedSide;
+  /** The criterion that measures the Temporal side of the row, when one does. */
+  temporalCriterion: string | null;
   /** Inngest's Python SDK 0.5.x, as the seed described it. */
   inngest: SeedSide;
   evidence: RowEvidence;
@@ -44,6 +48,7 @@ export const temporalComparison: readonly TemporalRow[] = [
   {
     id: 'execution-model',
     aspect: { en: 'Execution model', ja: '実行モデル' },
+    temporalCriterion: 'EX-07',
     temporal: {
       text: { en: 'Event sourcing: the whole workflow is replayed from its recorded history', ja: 'イベントソーシング：記録した履歴からワークフロー全体を再生する' },
     },
@@ -63,6 +68,7 @@ export const temporalComparison: readonly TemporalRow[] = [
   {
     id: 'determinism',
     aspect: { en: 'Determinism', ja: '決定性' },
+    temporalCriterion: 'EX-05',
     temporal: { text: { en: 'Strict: the entire workflow function must be deterministic', ja: '厳格：ワークフロー関数全体が決定的でなければならない' } },
     inngest: { text: { en: 'Relaxed: it matters only at step boundaries', ja: '緩やか：問題になるのはステップの境界だけ' } },
     evidence: {
@@ -81,6 +87,7 @@ export const temporalComparison: readonly TemporalRow[] = [
   {
     id: 'learning-curve',
     aspect: { en: 'Learning curve', ja: '学習曲線' },
+    temporalCriterion: 'DX-06',
     temporal: { text: { en: 'Steep: many concepts to learn first', ja: '急：先に覚える概念が多い' } },
     inngest: { text: { en: 'Gentle: a small model to learn', ja: '緩やか：覚えるモデルが小さい' } },
     evidence: {
@@ -99,6 +106,7 @@ export const temporalComparison: readonly TemporalRow[] = [
   {
     id: 'deployment',
     aspect: { en: 'Deployment', ja: 'デプロイ' },
+    temporalCriterion: 'OP-01',
     temporal: { text: { en: 'Workers you run, connected to a Temporal server', ja: '自前で動かすワーカーを Temporal サーバーにつなぐ' } },
     inngest: { text: { en: 'Serverless: the server calls your functions over HTTP', ja: 'サーバーレス：サーバーが HTTP で関数を呼び出す' } },
     evidence: {
@@ -117,6 +125,7 @@ export const temporalComparison: readonly TemporalRow[] = [
   {
     id: 'time-skipping',
     aspect: { en: 'Time skipping in tests', ja: 'テストでの時間スキップ' },
+    temporalCriterion: 'DX-04',
     temporal: { text: { en: 'Built into its test environment', ja: 'テスト環境に組み込まれている' }, stars: 5 },
     inngest: { text: { en: 'Not available (in the Python SDK)', ja: '使えない（Python SDK）' }, stars: 2 },
     evidence: {
@@ -132,6 +141,7 @@ export const temporalComparison: readonly TemporalRow[] = [
   {
     id: 'heartbeat',
     aspect: { en: 'Heartbeats for long steps', ja: '長いステップのハートビート' },
+    temporalCriterion: 'RT-04',
     temporal: { text: { en: 'Native activity heartbeats, with a timeout when they stop', ja: 'アクティビティのハートビートを標準で備え、途切れるとタイムアウトする' }, stars: 5 },
     inngest: { text: { en: 'None', ja: 'なし' }, stars: 2 },
     evidence: {
@@ -147,6 +157,7 @@ export const temporalComparison: readonly TemporalRow[] = [
   {
     id: 'versioning',
     aspect: { en: 'Versioning', ja: 'バージョニング' },
+    temporalCriterion: 'VR-01',
     temporal: { text: { en: 'Build IDs keep each run on the worker version it started with', ja: '`Build ID` で、各実行を開始時のワーカーのバージョンに留める' }, stars: 5 },
     inngest: { text: { en: 'By function id', ja: '関数 ID で切り替える' }, stars: 3 },
     evidence: {
@@ -162,6 +173,7 @@ export const temporalComparison: readonly TemporalRow[] = [
   {
     id: 'local-replay',
     aspect: { en: 'Replaying recorded runs locally', ja: '記録済みの実行のローカル再生' },
+    temporalCriterion: 'DX-07',
     temporal: { text: { en: 'WorkflowReplayer re-runs recorded histories against new code', ja: 'WorkflowReplayer が記録済みの履歴を新しいコードで再実行する' }, stars: 5 },
     inngest: { text: { en: 'By hand: copy the event and run it again', ja: '手作業：イベントをコピーして実行し直す' }, stars: 2 },
     evidence: {
@@ -177,6 +189,7 @@ export const temporalComparison: readonly TemporalRow[] = [
   {
     id: 'agents',
     aspect: { en: 'AI agents', ja: 'AI エージェント' },
+    temporalCriterion: 'AI-05',
     temporal: { text: { en: 'Built by hand out of activities', ja: 'アクティビティを組み合わせて自作する' }, stars: 4 },
     inngest: { text: { en: 'AgentKit, Inngest’s own agent library', ja: 'Inngest 自身のエージェントライブラリ AgentKit' }, stars: 5 },
     evidence: { kind: 'seed-claim', related: 'AI-05' },
@@ -184,6 +197,7 @@ export const temporalComparison: readonly TemporalRow[] = [
   {
     id: 'infrastructure',
     aspect: { en: 'Infrastructure to run', ja: '動かすためのインフラ' },
+    temporalCriterion: 'OP-01',
     temporal: { text: { en: 'Heavy: four services', ja: '重い：4 つのサービス' } },
     inngest: { text: { en: 'Light: Postgres and Redis', ja: '軽い：Postgres と Redis' } },
     evidence: { kind: 'seed-claim' },
@@ -191,6 +205,7 @@ export const temporalComparison: readonly TemporalRow[] = [
   {
     id: 'local-development',
     aspect: { en: 'Local development', ja: 'ローカル開発' },
+    temporalCriterion: 'DX-03',
     temporal: { text: { en: 'A dev server: temporal server start-dev', ja: '開発サーバー：`temporal server start-dev`' }, stars: 5 },
     inngest: { text: { en: 'A dev server: inngest dev', ja: '開発サーバー：`inngest dev`' }, stars: 5 },
     evidence: {
@@ -206,8 +221,38 @@ export const temporalComparison: readonly TemporalRow[] = [
   {
     id: 'cost',
     aspect: { en: 'Cost', ja: 'コスト' },
+    temporalCriterion: null,
     temporal: { text: { en: 'Servers and storage to pay for', ja: 'サーバーとストレージの費用がかかる' } },
     inngest: { text: { en: 'Pay per use on Inngest Cloud, or host it yourself', ja: 'Inngest Cloud の従量課金か、セルフホスト' } },
     evidence: { kind: 'seed-claim' },
   },
+];
+
+/** One claim the seed made about Temporal on one criterion (its comparison table and advice), restated. */
+export interface TemporalClaim {
+  criterion: string;
+  text: Text;
+  /** The stars the seed gave Temporal there, where it gave any. */
+  stars?: Stars;
+}
+
+/** The seed's claims about Temporal, per criterion, in catalog order (CRITERIA.md, last column). */
+export const temporalClaims: readonly TemporalClaim[] = [
+  { criterion: 'EX-04', text: { en: 'State kept by event sourcing', ja: 'イベントソーシングで状態を保つ' } },
+  { criterion: 'EX-05', text: { en: 'Strict: the whole workflow must be deterministic', ja: '厳格：ワークフロー全体が決定的でなければならない' } },
+  { criterion: 'EX-07', text: { en: 'Event sourcing with replay', ja: 'イベントソーシングとリプレイ' } },
+  { criterion: 'RT-02', text: { en: 'Finer-grained timeouts than Inngest', ja: 'Inngest より細かいタイムアウト' } },
+  { criterion: 'RT-04', text: { en: 'Native activity heartbeats', ja: 'アクティビティのハートビートを標準で備える' }, stars: 5 },
+  { criterion: 'SG-03', text: { en: 'No native event triggers (Inngest has them)', ja: 'イベントトリガーを標準では持たない（Inngest は持つ）' } },
+  { criterion: 'SG-04', text: { en: 'Native queries', ja: 'クエリを標準で備える' } },
+  { criterion: 'VR-01', text: { en: 'Routing by Build ID', ja: '`Build ID` によるルーティング' }, stars: 5 },
+  { criterion: 'VR-02', text: { en: 'Breaking changes detected by replay', ja: 'リプレイで非互換な変更を検出する' } },
+  { criterion: 'PF-01', text: { en: 'About 4 ms per step', ja: '1 ステップあたり約 4 ミリ秒' } },
+  { criterion: 'OP-01', text: { en: 'Heavy: four services to run', ja: '重い：動かすサービスが 4 つ' } },
+  { criterion: 'DX-02', text: { en: 'Workflows across several languages', ja: '複数の言語にまたがるワークフロー' } },
+  { criterion: 'DX-03', text: { en: 'A dev server: temporal server start-dev', ja: '開発サーバー：`temporal server start-dev`' }, stars: 5 },
+  { criterion: 'DX-04', text: { en: 'Time skipping built into its test environment', ja: 'テスト環境に時間スキップが組み込まれている' }, stars: 5 },
+  { criterion: 'DX-06', text: { en: 'Steep: many concepts to learn', ja: '急：覚える概念が多い' } },
+  { criterion: 'DX-07', text: { en: 'WorkflowReplayer replays recorded histories', ja: 'WorkflowReplayer が記録済みの履歴を再生する' }, stars: 5 },
+  { criterion: 'AI-05', text: { en: 'Agents built from the activity pattern', ja: 'アクティビティのパターンでエージェントを組む' }, stars: 4 },
 ];

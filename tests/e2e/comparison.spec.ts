@@ -15,7 +15,7 @@ for (const lang of langs) {
     await expect(section.locator('h2#temporal')).toBeVisible();
     const trs = section.locator('tbody tr');
     await expect(trs).toHaveCount(rows.length);
-    await expect(section.locator('thead th[scope="col"]')).toHaveCount(4);
+    await expect(section.locator('thead th[scope="col"]')).toHaveCount(5);
 
     for (const r of rows) {
       const tr = section.locator(`tr#tvi-${r.id}`);

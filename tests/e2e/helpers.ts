@@ -1,11 +1,17 @@
 /** What the end-to-end tests expect, read from the catalog so the tests grow as ratings are added. */
 import { categories, criteria, langs, type Lang } from '../../src/catalog/criteria.ts';
+import { engines, type EngineId } from '../../src/catalog/engines.ts';
 import { ratings as allRatings } from '../../src/catalog/ratings.ts';
 
-export { categories, criteria, langs, type Lang };
+export { allRatings, categories, criteria, engines, langs, type EngineId, type Lang };
 
-/** Inngest's ratings: the only engine rated so far, and the one the overview, list and comparison are about. */
+/** Inngest's ratings: the engine the seed baseline, the highlights and most of these tests are about. */
 export const ratings = allRatings.inngest;
+
+/** One engine's part of a criterion's cell (cells hold every engine side by side). */
+export const engineBlock = (engine: EngineId = 'inngest') => `.engine-block[data-engine="${engine}"]`;
+/** One engine's run history on a criterion's page. */
+export const historyPanel = (engine: EngineId = 'inngest') => `section.run-history[aria-labelledby="history-${engine}"]`;
 
 /** Ids of the criteria that have a rating: each must show its full cell. */
 export const evaluated = criteria.filter((k) => k.id in ratings).map((k) => ({ ...k, stars: ratings[k.id]!.stars }));

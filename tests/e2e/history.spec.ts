@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { hashFile, idOfFile, listProbeFiles } from '../../runner/core/discover.ts';
 import { collectHistories, compareResults } from '../../src/lib/history.ts';
 import { archivedRuns, latestResults } from '../support/results.ts';
-import { categories, enginePermalink, langs, other, permalink, pinned } from './helpers.ts';
+import { categories, engineBlock, enginePermalink, historyPanel, langs, other, permalink, pinned } from './helpers.ts';
 
 const latestFiles = latestResults('inngest');
 const archive = archivedRuns('inngest');
@@ -29,7 +29,7 @@ for (const lang of langs) {
     test('each criterion with a run shows its history table, newest first, linking to pinned pages', async ({ page }) => {
       for (const [id, entries] of histories) {
         await page.goto(permalink(lang, id));
-        const rows = page.locator('table.history tbody tr');
+        const rows = page.locator(`${historyPanel()} table.history tbody tr`);
         await expect(rows, id).toHaveCount(entries.length);
         const newestFirst = [...entries].reverse();
         for (const [i, entry] of newestFirst.entries()) {
@@ -39,7 +39,7 @@ for (const lang of langs) {
           await expect(row.locator('a.run-link')).toHaveAttribute('href', pinned(lang, id, entry.run.id));
         }
         await expect(rows.last().locator('.change-none, .changes')).toHaveCount(0);
-        await expect(page.locator('.run-history a.pinned-url')).toHaveAttribute('href', pinned(lang, id, newestFirst[0]!.run.id));
+        await expect(page.locator(`${historyPanel()} a.pinned-url`)).toHaveAttribute('href', pinned(lang, id, newestFirst[0]!.run.id));
       }
     });
 
@@ -86,7 +86,7 @@ for (const lang of langs) {
       const [id, entries] = changed!;
       const change = compareResults(entries[entries.length - 2]!.result, entries[entries.length - 1]!.result);
       await page.goto(permalink(lang, id));
-      const row = page.locator('table.history tbody tr').first();
+      const row = page.locator(`${historyPanel()} table.history tbody tr`).first();
       await expect(row.locator('.change-metric')).toHaveCount(change.metricDeltas.length);
       await expect(row.locator('.change-flipped')).toHaveCount(change.checksFlipped.length);
       await expect(row.locator('.change-verdict')).toHaveCount(change.verdict ? 1 : 0);
@@ -97,7 +97,7 @@ for (const lang of langs) {
       const [id, entries] = mostRuns!;
       const newest = entries[entries.length - 1]!;
       await page.goto(permalink(lang, id));
-      await page.locator('.pinned-copy-button').click();
+      await page.locator(`${historyPanel()} .pinned-copy-button`).click();
       await expect(page.locator('.pinned-copy-status')).not.toBeEmpty();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`${pinned(lang, id, newest.run.id)}$`));
     });
@@ -107,7 +107,7 @@ for (const lang of langs) {
         await page.goto(`/${lang}/categories/${cat.id}/`);
         for (const k of cat.criteria) {
           const found = latest.get(k.id);
-          const cell = page.locator(`article.cell[data-criterion="${k.id}"]`);
+          const cell = page.locator(`article.cell[data-criterion="${k.id}"] ${engineBlock()}`);
           if (!found) {
             await expect(cell.locator('.freshness')).toHaveCount(0);
             continue;
@@ -131,7 +131,7 @@ for (const lang of langs) {
           const found = latest.get(k.id);
           if (!found) continue;
           const stale = currentHash.get(k.id) !== found.result.sourceHash;
-          const warning = page.locator(`article.cell[data-criterion="${k.id}"] .freshness [role="status"].stale`);
+          const warning = page.locator(`article.cell[data-criterion="${k.id}"] ${engineBlock()} .freshness [role="status"].stale`);
           await expect(warning, `${k.id} stale=${stale}`).toHaveCount(stale ? 1 : 0);
           if (stale) await expect(warning).toContainText(found.result.sourceHash.slice(0, 12));
         }

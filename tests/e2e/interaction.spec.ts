@@ -35,12 +35,12 @@ for (const lang of langs) {
       await page.goto(`/${lang}/`);
       const form = page.locator('form.premises-form');
       await expect(form.locator('fieldset')).toBeEnabled();
-      const outcome = form.locator('[data-premises-outcome]');
+      const outcome = form.locator('[data-premises-outcome][data-engine="inngest"]');
       const outcomeBefore = await outcome.innerText();
       for (const k of bound) {
         const row = page.locator(`tr[data-fail-close="${k.id}"]`);
         await expect(row.locator('[data-applies]')).toHaveText(t.yes);
-        await expect(row.locator('.status')).toHaveText(t[`failCloseStatus.${before.failClose.find((r) => r.id === k.id)!.status}`]);
+        await expect(row.locator('td[data-engine="inngest"] .status')).toHaveText(t[`failCloseStatus.${before.failClose.find((r) => r.id === k.id)!.status}`]);
       }
 
       await page.getByLabel(t['premise.duration'], { exact: true }).selectOption('seconds');
@@ -48,8 +48,10 @@ for (const lang of langs) {
       for (const k of bound) {
         const row = page.locator(`tr[data-fail-close="${k.id}"]`);
         await expect(row.locator('[data-applies]')).toHaveText(t.no);
-        await expect(row.locator('.status')).toHaveText(t['failCloseStatus.n/a']);
-        await expect(row).toHaveAttribute('data-status', 'n/a');
+        for (const cell of await row.locator('td[data-engine]').all()) {
+          await expect(cell.locator('.status')).toHaveText(t['failCloseStatus.n/a']);
+          await expect(cell).toHaveAttribute('data-status', 'n/a');
+        }
       }
       // Criteria that are always fail-close still apply.
       for (const r of after.failClose.filter((r) => r.applies)) {
@@ -57,9 +59,9 @@ for (const lang of langs) {
       }
       await expect(outcome).not.toHaveText(outcomeBefore);
       await expect(outcome).toContainText(String(after.failClose.filter((r) => r.applies).length));
-      await expect(page.locator('[data-verdict-stars]')).toHaveAttribute('data-verdict', String(after.verdict));
-      await expect(page.locator('[data-verdict-capped]')).toBeVisible({ visible: after.capped });
-      await expect(page.locator('[data-premises-custom]')).toBeVisible();
+      await expect(page.locator('section.verdict[data-engine="inngest"] [data-verdict-stars]')).toHaveAttribute('data-verdict', String(after.verdict));
+      await expect(page.locator('section.verdict[data-engine="inngest"] [data-verdict-capped]')).toBeVisible({ visible: after.capped });
+      await expect(page.locator('section.verdict[data-engine="inngest"] [data-premises-custom]')).toBeVisible();
 
       // A reload restores the chosen premises; going back to the report's premises clears the query.
       await page.reload();
@@ -68,7 +70,7 @@ for (const lang of langs) {
       await page.locator('[data-premises-reset]').click();
       await expect(page).not.toHaveURL(/duration=/);
       await expect(page.locator(`tr[data-fail-close="${bound[0]!.id}"] [data-applies]`)).toHaveText(t.yes);
-      await expect(page.locator('[data-premises-custom]')).toBeHidden();
+      await expect(page.locator('section.verdict[data-engine="inngest"] [data-premises-custom]')).toBeHidden();
     });
 
     test('switching language keeps a filtered view: the query and the fragment go along', async ({ page }) => {
@@ -84,8 +86,8 @@ for (const lang of langs) {
       await page.goto(`/${lang}/?determinism=deterministic`);
       await expect(page.getByLabel(t['premise.determinism'], { exact: true })).toHaveValue('deterministic');
       const s = summarise(ratings, defaultPremises);
-      for (const r of s.failClose) await expect(page.locator(`tr[data-fail-close="${r.id}"]`)).toHaveAttribute('data-status', r.status);
-      await expect(page.locator('[data-verdict-stars]')).toHaveAttribute('data-verdict', String(s.verdict));
+      for (const r of s.failClose) await expect(page.locator(`tr[data-fail-close="${r.id}"] td[data-engine="inngest"]`)).toHaveAttribute('data-status', r.status);
+      await expect(page.locator('section.verdict[data-engine="inngest"] [data-verdict-stars]')).toHaveAttribute('data-verdict', String(s.verdict));
     });
 
     test('filters in the URL are applied on load, with a correct count, and the form writes them back', async ({ page }) => {
@@ -202,8 +204,8 @@ test.describe('without JavaScript', () => {
     const s = summarise(ratings, defaultPremises);
     await page.goto('/en/?duration=seconds');
     await expect(page.locator('#premise-duration')).toBeDisabled();
-    for (const r of s.failClose) await expect(page.locator(`tr[data-fail-close="${r.id}"]`)).toHaveAttribute('data-status', r.status);
-    await expect(page.locator('[data-verdict-stars]')).toHaveAttribute('data-verdict', String(s.verdict));
+    for (const r of s.failClose) await expect(page.locator(`tr[data-fail-close="${r.id}"] td[data-engine="inngest"]`)).toHaveAttribute('data-status', r.status);
+    await expect(page.locator('section.verdict[data-engine="inngest"] [data-verdict-stars]')).toHaveAttribute('data-verdict', String(s.verdict));
 
     await page.goto('/ja/criteria/?stars=1');
     await expect(page.locator('.criteria-table tbody tr:visible')).toHaveCount(criteria.length);

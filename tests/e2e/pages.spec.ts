@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { categoryPage, criteria, evaluated, langs, other, permalink, starGlyphs } from './helpers.ts';
+import { categoryPage, criteria, engineBlock, evaluated, langs, other, permalink, starGlyphs } from './helpers.ts';
 
 for (const lang of langs) {
   test.describe(`site in ${lang}`, () => {
@@ -9,17 +9,17 @@ for (const lang of langs) {
       const items = page.locator('.criteria-map [data-criterion]');
       await expect(items).toHaveCount(criteria.length);
       expect(criteria.length).toBe(58);
-      await expect(page.locator('.verdict')).toBeVisible();
+      await expect(page.locator('section.verdict[data-engine="inngest"]')).toBeVisible();
       await expect(page.locator('.fail-close-table tbody tr')).toHaveCount(criteria.filter((k) => k.failClose).length);
       // Every star rating is an image with a spoken label, not only glyphs.
       for (const stars of await page.locator('.stars').all()) {
         await expect(stars).toHaveAttribute('role', 'img');
         await expect(stars).toHaveAttribute('aria-label', /\d/);
       }
-      // Criteria not evaluated yet are marked so, with the baseline labelled.
+      // Criteria Inngest has not evaluated yet are marked so, with the baseline labelled.
       const pending = criteria.length - evaluated.length;
-      await expect(page.locator('.criteria-map .is-pending .status-pending')).toHaveCount(pending);
-      await expect(page.locator('.criteria-map .is-pending .baseline')).toHaveCount(pending);
+      await expect(page.locator('.criteria-map .map-status[data-engine="inngest"] .status-pending')).toHaveCount(pending);
+      await expect(page.locator('.criteria-map .map-status[data-engine="inngest"] .baseline')).toHaveCount(pending);
     });
 
     test('every page has a skip link, a main landmark and one h1', async ({ page }) => {
@@ -34,14 +34,14 @@ for (const lang of langs) {
     for (const k of evaluated) {
       test(`${k.id}: its cell on the category page shows stars, verdict, rationale, source and checks (or its skip reason)`, async ({ page }) => {
         await page.goto(categoryPage(lang, k.category));
-        const cell = page.locator(`article#${k.id.toLowerCase()}`);
-        await expect(cell).toBeVisible();
-        const stars = cell.locator('.cell-head .rating .stars');
+        await expect(page.locator(`article#${k.id.toLowerCase()}`)).toBeVisible();
+        const cell = page.locator(`article#${k.id.toLowerCase()} ${engineBlock('inngest')}`);
+        const stars = cell.locator('.cell-meta .rating .stars');
         await expect(stars).toHaveText(starGlyphs(k.stars));
         await expect(stars).toHaveAttribute('role', 'img');
         await expect(stars).toHaveAttribute('aria-label', new RegExp(String(k.stars)));
-        await expect(cell.locator('.cell-head [class*="verdict-"]')).toBeVisible();
-        await expect(cell.locator('.cell-head [class*="verdict-"]')).not.toHaveClass(/verdict-none/);
+        await expect(cell.locator('.cell-meta [class*="verdict-"]')).toBeVisible();
+        await expect(cell.locator('.cell-meta [class*="verdict-"]')).not.toHaveClass(/verdict-none/);
         await expect(cell.locator('.rationale .prose')).toBeVisible();
         expect((await cell.locator('.rationale .prose').innerText()).trim().length).toBeGreaterThan(40);
         await expect(cell.locator('.astro-code')).toBeVisible();
@@ -58,7 +58,7 @@ for (const lang of langs) {
         await expect(page.locator('h1')).toContainText(k.id);
         await expect(page.locator('h1')).toContainText(k.name[lang]);
         await expect(page.locator(`.lang-switch a[hreflang="${other(lang)}"]`)).toHaveAttribute('href', permalink(other(lang), k.id));
-        await expect(page.locator('.permalink-tools code.command')).toHaveText(`npm run probes -- --only ${k.id}`);
+        await expect(page.locator('.permalink-tools .rerun[data-engine="inngest"] code.command')).toHaveText(`npm run probes -- --only ${k.id}`);
         await expect(page.locator('.permalink-tools a.permalink-url')).toHaveAttribute('href', permalink(lang, k.id));
         await expect(page.locator('.breadcrumb a')).toHaveAttribute('href', categoryPage(lang, k.category));
       }

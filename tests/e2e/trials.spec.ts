@@ -10,7 +10,7 @@ import type { Check } from '../../src/schema.ts';
 import { en } from '../../src/i18n/en.ts';
 import { ja } from '../../src/i18n/ja.ts';
 import { archivedRuns, latestResults } from '../support/results.ts';
-import { categories, criteria, enginePermalink, langs, other, permalink, pinned } from './helpers.ts';
+import { categories, criteria, engineBlock, enginePermalink, langs, other, permalink, pinned } from './helpers.ts';
 
 const dict = { en, ja };
 const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
@@ -28,7 +28,7 @@ for (const lang of langs) {
         await page.goto(`/${lang}/categories/${cat.id}/`);
         for (const k of cat.criteria) {
           const result = results.get(k.id);
-          const agreement = page.locator(`article.cell[data-criterion="${k.id}"] .output-line .agreement`);
+          const agreement = page.locator(`article.cell[data-criterion="${k.id}"] ${engineBlock()} .output-line .agreement`);
           if (!result) {
             await expect(agreement).toHaveCount(0);
             continue;
@@ -38,7 +38,7 @@ for (const lang of langs) {
             ? fill(t['trials.disagree'], { verdicts: verdicts.map((v) => t[`verdict.${v}`]).join(t['list.separator']) })
             : verdicts.length === 1 ? t['trials.single'] : fill(t['trials.agreed'], { n: verdicts.length });
           await expect(agreement, k.id).toHaveText(expected);
-          await expect(page.locator(`article.cell[data-criterion="${k.id}"] .cell-head .badge`)).toHaveClass(new RegExp(`verdict-${result.verdict}`));
+          await expect(page.locator(`article.cell[data-criterion="${k.id}"] ${engineBlock()} .cell-meta .badge`)).toHaveClass(new RegExp(`verdict-${result.verdict}`));
         }
       }
     });
@@ -50,7 +50,7 @@ for (const lang of langs) {
           const result = results.get(k.id);
           if (!result || result.checks.length === 0) continue;
           const trials = result.trials.length;
-          const rows = page.locator(`article.cell[data-criterion="${k.id}"] table.checks tbody tr`);
+          const rows = page.locator(`article.cell[data-criterion="${k.id}"] ${engineBlock()} table.checks tbody tr`);
           await expect(rows, k.id).toHaveCount(result.checks.length);
           for (const [i, check] of result.checks.entries()) {
             const row = rows.nth(i);
@@ -69,7 +69,7 @@ for (const lang of langs) {
         for (const k of cat.criteria) {
           const result = results.get(k.id);
           if (!result) continue;
-          const cell = page.locator(`article.cell[data-criterion="${k.id}"]`);
+          const cell = page.locator(`article.cell[data-criterion="${k.id}"] ${engineBlock()}`);
           const metrics = cell.locator('table.metrics tbody tr');
           await expect(metrics, k.id).toHaveCount(result.metrics.length);
           for (const [i, m] of result.metrics.entries()) await expect(metrics.nth(i)).toHaveAttribute('data-trials', String(m.trials));

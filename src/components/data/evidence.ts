@@ -69,10 +69,17 @@ export async function measuredEngines(): Promise<EngineId[]> {
   return engines.filter((e) => isMeasured(ratings[e.id], recorded(e.id))).map((e) => e.id);
 }
 
-/** Every measured engine's evidence: engine → criterion id → evidence. */
+/**
+ * Every engine of the catalog's evidence, measured or not: engine → criterion id → evidence. Pages that compare
+ * engines show each one, and say plainly where an engine has not been measured yet.
+ */
 export async function loadAllEvidence(): Promise<Map<EngineId, Map<string, Evidence>>> {
-  const shown = await measuredEngines();
-  return new Map(await Promise.all(shown.map(async (engine) => [engine, await loadEvidence(engine)] as const)));
+  return new Map(await Promise.all(engines.map(async ({ id }) => [id, await loadEvidence(id)] as const)));
+}
+
+/** Whether an engine has anything for a criterion: a rating or a recorded result. */
+export function hasEvidence(e: Pick<Evidence, 'stars' | 'result'>): boolean {
+  return e.stars !== null || e.result !== null;
 }
 
 /** One engine's part of a criterion's cell: its evidence and its rationale in the page's language. */
