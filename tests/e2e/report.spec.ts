@@ -74,7 +74,7 @@ for (const lang of langs) {
         expect((await badge.innerText()).trim().length).toBeGreaterThan(0);
       }
       const first = criteria[0]!;
-      await expect(page.locator(`tr[data-criterion="${first.id}"] th a`)).toHaveAttribute('href', permalink(lang, first.id));
+      await expect(page.locator(`.comparison-table tr[data-criterion="${first.id}"] th a`)).toHaveAttribute('href', permalink(lang, first.id));
     });
 
     test('the overview shows the star distribution as an accessible chart with five bars', async ({ page }) => {
