@@ -8,6 +8,7 @@
  * - `probes`: the probe files, src/probes/<engine>/<category>/<id>-<slug>.ts (source text and sha256), so pages
  *   show them and flag stale results; id `<engine>/<ID>`.
  * - `rationale`: the prose per engine, language and criterion, src/content/<engine>/<lang>/<id>.mdx.
+ * - `faults`: results/<engine>/faults.json, the fault matrix (configuration × fault × moment); id `<engine>`.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -16,7 +17,7 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { PROBE_FILE, probeCompanions, probeSourceHash } from './lib/probe-files.ts';
-import { archivedRunSchema, engineIdSchema, parseArchivedRun, parseResultsFile, resultsFileSchema, type EngineId } from './schema.ts';
+import { archivedRunSchema, engineIdSchema, FAULTS_FILE, faultMatrixSchema, parseArchivedRun, parseFaultMatrix, parseResultsFile, resultsFileSchema, type EngineId } from './schema.ts';
 
 const root = process.cwd();
 /** Where results live (`<dir>/<engine>/…`); REPORT_RESULTS_DIR overrides it (e.g. to build from a scratch run). */
@@ -53,7 +54,8 @@ function resultsLoader(): Loader {
       let count = 0;
       for (const engine of ENGINES) {
         const dir = join(RESULTS_DIR, engine);
-        for (const file of await jsonFiles(dir)) {
+        // The fault matrix sits beside the category files but is not one: the `faults` collection reads it.
+        for (const file of (await jsonFiles(dir)).filter((f) => f !== FAULTS_FILE)) {
           const path = join(dir, file);
           const name = shown(path);
           const parsed = parseResultsFile(await readJson(path), name);
@@ -144,7 +146,32 @@ function probesLoader(): Loader {
   };
 }
 
+/**
+ * Reads results/<engine>/faults.json, the fault matrix of `npm run faults`, parsed with the shared schema; id
+ * `<engine>`. (Its archived copies, results/<engine>/history/faults/, stay out of the `history` collection.)
+ */
+function faultsLoader(): Loader {
+  return {
+    name: 'faults-loader',
+    load: async ({ store, parseData, logger }) => {
+      store.clear();
+      for (const engine of ENGINES) {
+        const path = join(RESULTS_DIR, engine, FAULTS_FILE);
+        if (!existsSync(path)) continue;
+        const name = shown(path);
+        const parsed = parseFaultMatrix(await readJson(path), name);
+        if (parsed.engine !== engine) throw new Error(`${name}: a matrix of ${parsed.engine} in the folder of ${engine}`);
+        const data = await parseData({ id: engine, data: parsed as unknown as Record<string, unknown>, filePath: name });
+        store.set({ id: engine, data, filePath: name });
+        logger.info(`${name}: fault matrix parsed`);
+      }
+    },
+  };
+}
+
 const results = defineCollection({ loader: resultsLoader(), schema: resultsFileSchema });
+
+const faults = defineCollection({ loader: faultsLoader(), schema: faultMatrixSchema });
 
 const history = defineCollection({
   loader: historyLoader(),
@@ -174,4 +201,4 @@ const rationale = defineCollection({
   }),
 });
 
-export const collections = { results, history, probes, rationale };
+export const collections = { results, history, probes, rationale, faults };

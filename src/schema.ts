@@ -373,3 +373,196 @@ export function parseRunRecord(data: unknown, fileName: string): RunRecord {
   const lines = parsed.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
   throw new Error(`${fileName} does not match the run-record schema:\n${lines.join('\n')}`);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The fault matrix: `results/<engine>/faults.json` (and its archived copies in `results/<engine>/history/faults/`),
+// written by `npm run faults`. Configuration × fault × moment; each cell keeps every run it observed, so its counts
+// can be re-derived by a reader, and the schema checks that they were.
+
+/** The name of an engine's fault-matrix file in its results folder; results loaders leave it to the matrix's own. */
+export const FAULTS_FILE = 'faults.json';
+/** The version of the fault-matrix file. */
+export const FAULTS_SCHEMA_VERSION = 1;
+
+/** The processes of a self-hosted deployment that a fault can hit. */
+export const faultRoleSchema = z.enum(['worker', 'server', 'redis', 'postgres']);
+export type FaultRole = z.infer<typeof faultRoleSchema>;
+/** SIGKILL of the process (and its children) then a start, or a graceful stop (SIGTERM; PostgreSQL's SIGINT) then a start. */
+export const faultKindSchema = z.enum(['sigkill', 'graceful']);
+export type FaultKind = z.infer<typeof faultKindSchema>;
+/** When in a run the crash hits it. */
+export const faultMomentSchema = z.enum(['step', 'sleep', 'event', 'trigger']);
+export type FaultMoment = z.infer<typeof faultMomentSchema>;
+/** A cell at a glance, worst first: runs lost, runs that never completed, completed steps run again, or all held. */
+export const cellOutcomeSchema = z.enum(['lost', 'stuck', 'repeated', 'held']);
+export type CellOutcome = z.infer<typeof cellOutcomeSchema>;
+
+export const faultSchema = z.strictObject({
+  /** e.g. `sigkill-server`, `graceful-all`. */
+  id: z.string().regex(/^(sigkill|graceful)-(worker|server|redis|postgres|all)$/),
+  kind: faultKindSchema,
+  target: z.union([faultRoleSchema, z.literal('all')]),
+});
+export type Fault = z.infer<typeof faultSchema>;
+
+/** What happened to one run caught by a crash. */
+export const faultRunSchema = z
+  .strictObject({
+  /** The run's own tag (in its trigger's data and every ledger line it wrote). */
+  tag: z.string().min(1),
+  moment: faultMomentSchema,
+  /** Which crash of the pair (1-based) caught it. */
+  crash: z.int().positive(),
+  /** completed: its last step completed within the bound; lost: the engine no longer knows it (its view reads `absent…`); stuck: otherwise. */
+  outcome: z.enum(['completed', 'stuck', 'lost']),
+  /** What the engine said about the run at the end of the bound: its status, or `absent…` with what it still had. */
+  engineView: z.string().min(1),
+  /** Steps that had completed and were executed again, with how many extra executions each. */
+  repeatedSteps: z.array(z.strictObject({ step: z.string().min(1), extraExecutions: z.int().positive() })),
+  /** Interrupted steps started again (expected after a crash mid-step; not repeated completed work). */
+  interruptedRestarts: z.int().nonnegative(),
+  /** From the due time of its timer to the step after it (sleep moment only). */
+  timerLatenessMs: z.number().optional(),
+  /** From recovery (or the first moment the run could legitimately go on) to its first step after it. */
+  resumeMs: z.number().optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.outcome === 'lost' && !r.engineView.startsWith('absent'))
+      ctx.addIssue({ code: 'custom', path: ['outcome'], message: `a run the engine still reports (${r.engineView}) is not lost` });
+    if (r.timerLatenessMs !== undefined && r.moment !== 'sleep')
+      ctx.addIssue({ code: 'custom', path: ['timerLatenessMs'], message: 'only a run caught asleep has a timer' });
+  });
+export type FaultRun = z.infer<typeof faultRunSchema>;
+
+/** One crash: when it was injected, when each process it hit was back, and what else died by itself. */
+export const crashSchema = z.strictObject({
+  crash: z.int().positive(),
+  injectedAt: isoDate,
+  /** ms from injection until each restarted process was ready again, in start order. */
+  back: z.array(z.strictObject({ role: faultRoleSchema, readyMs: z.number().nonnegative() })),
+  /** ms from injection until the whole deployment was ready again (including re-syncing the worker). */
+  recoveredMs: z.number().nonnegative(),
+  /** Processes the fault did not target that exited by themselves and had to be started again. */
+  collateral: z.array(faultRoleSchema),
+  /** ms from recovery until every run of the crash had ended or the bound had passed. */
+  settledMs: z.number().nonnegative(),
+});
+export type Crash = z.infer<typeof crashSchema>;
+
+/** One cell: a configuration, a fault, a moment, and every run observed in it. */
+export const faultCellSchema = z
+  .strictObject({
+    moment: faultMomentSchema,
+    outcome: cellOutcomeSchema,
+    runs: z.int().nonnegative(),
+    crashes: z.int().nonnegative(),
+    lost: z.strictObject({ runs: z.int().nonnegative(), crashes: z.int().nonnegative(), tags: z.array(z.string()) }),
+    stuck: z.strictObject({ runs: z.int().nonnegative(), crashes: z.int().nonnegative(), tags: z.array(z.string()) }),
+    repeated: z.strictObject({ runs: z.int().nonnegative(), crashes: z.int().nonnegative(), extraExecutions: z.int().nonnegative(), tags: z.array(z.string()) }),
+    timerLatenessMs: summarySchema.optional(),
+    resumeMs: summarySchema.optional(),
+    observed: z.array(faultRunSchema),
+  })
+  .superRefine((c, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (c.observed.length !== c.runs) issue('runs', `says ${c.runs} runs but lists ${c.observed.length}`);
+    if (c.observed.some((r) => r.moment !== c.moment)) issue('observed', `a run of another moment in the ${c.moment} cell`);
+    const crashes = (rs: FaultRun[]) => new Set(rs.map((r) => r.crash)).size;
+    if (crashes(c.observed) !== c.crashes) issue('crashes', `says ${c.crashes} crashes but its runs come from ${crashes(c.observed)}`);
+    const lost = c.observed.filter((r) => r.outcome === 'lost');
+    const stuck = c.observed.filter((r) => r.outcome === 'stuck');
+    const repeated = c.observed.filter((r) => r.repeatedSteps.length > 0);
+    if (c.lost.runs !== lost.length || c.lost.crashes !== crashes(lost)) issue('lost', 'does not match the runs observed');
+    if (c.stuck.runs !== stuck.length || c.stuck.crashes !== crashes(stuck)) issue('stuck', 'does not match the runs observed');
+    const extra = repeated.reduce((n, r) => n + r.repeatedSteps.reduce((m, s) => m + s.extraExecutions, 0), 0);
+    if (c.repeated.runs !== repeated.length || c.repeated.crashes !== crashes(repeated) || c.repeated.extraExecutions !== extra)
+      issue('repeated', 'does not match the runs observed');
+    const worst: CellOutcome = lost.length ? 'lost' : stuck.length ? 'stuck' : repeated.length ? 'repeated' : 'held';
+    if (c.runs > 0 && c.outcome !== worst) issue('outcome', `the runs observed make it ${worst}, not ${c.outcome}`);
+  });
+export type FaultCell = z.infer<typeof faultCellSchema>;
+
+/** One (configuration, fault) pair: its crashes and a cell per moment. */
+export const faultPairSchema = z
+  .strictObject({
+    fault: faultSchema,
+    /** The run (see the matrix's `runs`) that measured this pair. */
+    runId: z.string().min(1),
+    crashes: z.array(crashSchema),
+    cells: z.array(faultCellSchema),
+    /** What broke in the harness, if the pair could not be measured whole. */
+    error: z.string().min(1).optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (!p.error && p.cells.length !== faultMomentSchema.options.length)
+      ctx.addIssue({ code: 'custom', path: ['cells'], message: 'a pair measured whole has a cell for every moment' });
+    const known = new Set(p.crashes.map((c) => c.crash));
+    p.cells.forEach((c, i) => {
+      if (c.observed.some((r) => !known.has(r.crash))) ctx.addIssue({ code: 'custom', path: ['cells', i], message: 'a run names a crash the pair does not record' });
+    });
+  });
+export type FaultPair = z.infer<typeof faultPairSchema>;
+
+/** A process of a configuration as it was started: its role and command line (ports, keys and paths masked). */
+export const deployedProcessSchema = z.strictObject({ role: faultRoleSchema, command: z.array(z.string()) });
+
+/** One self-hosted configuration of the engine, its exact setup, and the pairs measured on it. */
+export const faultConfigurationSchema = z.strictObject({
+  /** e.g. `start-redis-aof-everysec`. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  engineConfig: engineConfigSchema,
+  processes: z.array(deployedProcessSchema).min(1),
+  pairs: z.array(faultPairSchema),
+  /** Faults that cannot occur in this configuration, and why. */
+  omitted: z.array(z.strictObject({ fault: z.string().min(1), reason: z.string().min(1) })),
+  /** What broke, when the configuration could not be started at all. */
+  error: z.string().min(1).optional(),
+});
+export type FaultConfiguration = z.infer<typeof faultConfigurationSchema>;
+
+/** `results/<engine>/faults.json`: the matrix of one run of `npm run faults`. */
+export const faultMatrixSchema = z
+  .strictObject({
+    schemaVersion: z.literal(FAULTS_SCHEMA_VERSION),
+    engine: engineIdSchema,
+    /** The runs whose pairs the matrix holds (a run with `--only` replaces only the pairs it measured). */
+    runs: z.array(runSchema).min(1),
+    /** The scenario module the runs came from, and its sha256 when it ran. */
+    scenario: z.strictObject({ source: z.string().min(1), sourceHash: z.string().regex(/^[0-9a-f]{64}$/) }),
+    /** The deliberate timings and bounds every cell was measured under. */
+    bounds: z.strictObject({
+      crashesPerPair: z.int().positive(),
+      runsPerMomentPerCrash: z.int().positive(),
+      stepMs: z.int().positive(),
+      sleepMs: z.int().positive(),
+      /** A run not completed this long after recovery (after its timer was due, for sleeps) counts as not completing. */
+      completionBoundMs: z.int().positive(),
+    }),
+    configurations: z.array(faultConfigurationSchema),
+    /** Configurations that were not run here, and why (with a source where one says so). */
+    omittedConfigurations: z.array(z.strictObject({ id: z.string().min(1), reason: z.string().min(1), source: z.url().optional() })),
+    notes: z.array(z.string()),
+  })
+  .superRefine((m, ctx) => {
+    m.runs.forEach((r, i) => {
+      if (r.engine !== m.engine) ctx.addIssue({ code: 'custom', path: ['runs', i, 'engine'], message: `run ${r.id} measured ${r.engine}, not ${m.engine}` });
+    });
+    const runIds = new Set(m.runs.map((r) => r.id));
+    m.configurations.forEach((c, i) => {
+      if (c.engineConfig.engine !== m.engine) ctx.addIssue({ code: 'custom', path: ['configurations', i, 'engineConfig'], message: `a configuration of ${c.engineConfig.engine}` });
+      c.pairs.forEach((p, j) => {
+        if (!runIds.has(p.runId)) ctx.addIssue({ code: 'custom', path: ['configurations', i, 'pairs', j, 'runId'], message: `no run "${p.runId}" in runs` });
+      });
+      const ids = c.pairs.map((p) => p.fault.id);
+      if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['configurations', i, 'pairs'], message: 'a fault measured twice in one configuration' });
+    });
+  });
+export type FaultMatrix = z.infer<typeof faultMatrixSchema>;
+
+/** Parses a fault-matrix file, throwing one message that names the file and every offending field. */
+export function parseFaultMatrix(data: unknown, fileName: string): FaultMatrix {
+  const parsed = faultMatrixSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+  throw new Error(`${fileName} does not match the fault-matrix schema:\n${lines.join('\n')}`);
+}

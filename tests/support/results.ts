@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readHistory } from '../../runner/core/history.ts';
-import { parseResultsFile, type ArchivedRun, type EngineId, type ResultsFile } from '../../src/schema.ts';
+import { FAULTS_FILE, parseResultsFile, type ArchivedRun, type EngineId, type ResultsFile } from '../../src/schema.ts';
 
 export const RESULTS_DIR = process.env.REPORT_RESULTS_DIR ?? 'results';
 
@@ -15,7 +15,7 @@ export function latestResults(engine: EngineId = 'inngest'): ResultsFile[] {
   const dir = join(RESULTS_DIR, engine);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && f !== FAULTS_FILE)
     .sort()
     .map((f) => parseResultsFile(JSON.parse(readFileSync(join(dir, f), 'utf8')), join(dir, f)));
 }
