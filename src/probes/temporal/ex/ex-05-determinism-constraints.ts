@@ -106,7 +106,7 @@ export default defineProbe({
       const final = finals[0];
       t.check(`${variant}: run output equals the activity outputs the code saw`, final ? { a: final.a, b: final.b, c: final.c } : null, output);
       t.check(`${variant}: Date.now() minus the first WORKFLOW_TASK_STARTED event time`, '0 ms', `${first && firstTaskStarted ? first.clock - firstTaskStarted.time : 'n/a'} ms`);
-      t.check(`${variant}: the clock stood still through busy work in workflow code`, true, first ? first.clock === first.clockBeforeBusyWork : null);
+      t.check(`${variant}: how far the clock moved through busy work in workflow code`, '0 ms', first ? `${first.clock - first.clockBeforeBusyWork} ms` : 'n/a');
       t.check(`${variant}: timers in the history (sleep and setTimeout)`, 2, events.filter((e) => e.type === 'TIMER_STARTED').length);
       if (variant === 'no workflow cache') t.check('globals missing from the sandbox', { crypto: 'undefined', process: 'undefined', fetch: 'undefined' }, first?.globals ?? null);
     }

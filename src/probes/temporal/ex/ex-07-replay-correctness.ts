@@ -64,9 +64,10 @@ export default defineProbe({
     t.check('every entry saw the same value', 1, new Set(outside.map((v) => v.json)).size);
     // The default payload converter is JSON for objects (docs.temporal.io/dataconversion#default-data-converter).
     t.check('Date comes back as', 'string (ISO 8601)', outside.every((v) => v.whenType === 'string' && v.json.includes('"when":"2026-01-02T03:04:05.678Z"')) ? 'string (ISO 8601)' : outside.map((v) => v.whenType).join(','));
-    t.check('a key holding undefined comes back', false, outside.some((v) => v.hasUndefinedKey));
+    t.check('a key holding undefined: entries that saw the key come back', 0, outside.filter((v) => v.hasUndefinedKey).length);
     t.check('a Map comes back as', 'object (entries lost)', outside.every((v) => v.mapType === 'object' && v.json.includes('"map":{}')) ? 'object (entries lost)' : outside.map((v) => v.mapType).join(','));
-    t.check('nested objects and arrays come back intact', true, outside.every((v) => v.json.includes('"nested":{"deep":{"list":[1,"two",null,{"three":3}]}}')));
+    const nestedSeen = [...new Set(outside.map((v) => JSON.stringify((JSON.parse(v.json) as { nested?: unknown }).nested ?? null)))];
+    t.check('nested objects and arrays come back intact', ['{"deep":{"list":[1,"two",null,{"three":3}]}}'], nestedSeen);
 
     // 3. One activity type scheduled in a loop: one execution per iteration, values in order on every entry.
     t.check('loop: body executions', LOOP, t.ledger.count('loop body'));
@@ -93,7 +94,7 @@ export default defineProbe({
     const rerunId = await t.reset(handle, firstTask.eventId, 'EX-07: rerun from the start');
     const rerun = t.client.workflow.getHandle(handle.workflowId, rerunId);
     const rerunOutput = await rerun.result();
-    t.check('rerun: a new run id', true, rerunId !== '' && rerunId !== handle.firstExecutionRunId);
+    t.check('rerun: a new run id', `not ${handle.firstExecutionRunId}`, rerunId || '(none)', rerunId !== '' && rerunId !== handle.firstExecutionRunId);
     t.check('rerun: completed', 'COMPLETED', (await rerun.describe()).status.name);
     t.check('rerun: steps executed afresh (not replayed from the old run)', activityRunsBefore + 1, t.ledger.count('inside the activity'));
     t.check('rerun: same output as the original', output, rerunOutput);

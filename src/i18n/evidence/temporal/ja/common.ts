@@ -35,6 +35,7 @@ export const common: EvidenceTable = {
 /** Metric units. */
 export const units: Record<string, string> = {
   'ms': 'ms',
+  'ids': '個',
   'calls': '回',
   'times': '回',
   'values': '個',

@@ -60,7 +60,8 @@ export const ex: Record<string, EvidenceTable> = {
       'not found': '見つからない',
     },
     patterns: [
-      [/(.+): right after the restart the server reported the workflow as: (.+)/s, '{1}：再起動の直後にサーバーが報告したワークフローの状態：{2}'],
+      [/(.+): right after the restart the server reported the workflow as: not found/s, '{1}：再起動の直後、サーバーはワークフローを見つけられなかった'],
+      [/(.+): right after the restart the server reported the workflow as: (.+)/s, '{1}：再起動の直後にサーバーが報告したワークフローの状態：`$2`'],
       [/(.+): the run did not resume \((.+)\); "fetch quote" ran (\d+) time\(s\), "place order" (\d+)\./s, '{1}：実行は再開しなかった（{2}）。`fetch quote` は $3 回、`place order` は $4 回実行された。'],
       [/not ended within (\d+) ms/, '$1 ms 以内に終わらなかった'],
     ],
@@ -80,6 +81,8 @@ export const ex: Record<string, EvidenceTable> = {
       'the end of the workflow code ran once': 'ワークフローのコードの末尾は 1 回だけ実行された',
       'run output equals the activity outputs the code saw': '実行の出力が、コードの見たアクティビティの出力と一致する',
       'Date.now() minus the first WORKFLOW_TASK_STARTED event time': '`Date.now()` と最初の `WORKFLOW_TASK_STARTED` イベント時刻の差',
+      'how far the clock moved through busy work in workflow code': 'ワークフローのコードが計算している間に時計が進んだ量',
+      // As recorded before the check recorded the clock's movement (archived runs).
       'the clock stood still through busy work in workflow code': 'ワークフローのコードが計算している間、時計は止まっていた',
       'timers in the history (sleep and setTimeout)': '履歴にあるタイマー（`sleep` と `setTimeout`）',
       'globals missing from the sandbox': 'サンドボックスにないグローバル',
@@ -136,6 +139,8 @@ export const ex: Record<string, EvidenceTable> = {
       'the activity body ran once': 'アクティビティ本体が 1 回だけ実行された',
       'every entry saw the same value': 'コードに入るたびに同じ値を見た',
       'Date comes back as': '`Date` が戻ってくる形',
+      'a key holding undefined: entries that saw the key come back': '値が `undefined` のキー：そのキーが戻ってきたのを見た回数',
+      // As recorded before the check counted entries (archived runs).
       'a key holding undefined comes back': '値が `undefined` のキーが戻ってくるか',
       'a Map comes back as': '`Map` が戻ってくる形',
       'nested objects and arrays come back intact': '入れ子のオブジェクトと配列がそのまま戻ってくる',
@@ -157,6 +162,7 @@ export const ex: Record<string, EvidenceTable> = {
       'same output as the original': '元の実行と同じ出力',
     },
     patterns: [
+      [/not ([0-9a-f-]{36})/, '`$1` 以外'],
       [/runReplayHistory on the reordered code: (.+)/s, '順序を変えたコードでの `runReplayHistory`：`$1`'],
     ],
   },
