@@ -446,6 +446,8 @@ export const crashSchema = z.strictObject({
   collateral: z.array(faultRoleSchema),
   /** ms from recovery until every run of the crash had ended or the bound had passed. */
   settledMs: z.number().nonnegative(),
+  /** Processes that were back after the crash but had exited by themselves when the runs settled (started again before the next crash). */
+  exitedLater: z.array(faultRoleSchema).default([]),
 });
 export type Crash = z.infer<typeof crashSchema>;
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { readLedger, type LedgerEntry } from '../../src/probes/core/ledger.ts';
 import { SLEEP_MS, STEPS } from '../../src/faults/core.ts';
 import { FAULTS_FILE, FAULTS_SCHEMA_VERSION, parseFaultMatrix, type Crash, type Fault, type FaultConfiguration, type FaultMatrix, type FaultMoment, type FaultPair, type FaultRun } from '../../src/schema.ts';
-import { cellsOf, crashRecord, injectFault, LAST_STEP, observeRun, type LabDeployment, type TrackedRun } from './faults.ts';
+import { cellsOf, crashRecord, injectFault, LAST_STEP, observeRun, restoreDeployment, type LabDeployment, type TrackedRun } from './faults.ts';
 
 /** The moments whose runs are started before the crash and must stand at their moment when it comes. */
 const STANDING: FaultMoment[] = ['step', 'sleep', 'event'];
@@ -84,11 +84,13 @@ export async function crashCycle(dep: LabDeployment, fault: Fault, crash: number
     final = readLedger(ledgerFile);
   }
   const settledAt = Date.now();
-  // 5. What the engine says about each run, and what each run did.
+  // 5. A process that came back and then exited by itself is recorded, and started again to ask the engine.
+  const exitedLater = await restoreDeployment(dep);
+  // 6. What the engine says about each run, and what each run did.
   const observed = await Promise.all(
     runs.map(async (r) => observeRun(r, final, timeline.recoveredAt, await dep.view(r.handle).catch((e: Error) => `unreadable: ${e.message.slice(0, 120)}`))),
   );
-  return { crash: crashRecord(crash, timeline, settledAt), runs: observed };
+  return { crash: crashRecord(crash, timeline, settledAt, exitedLater), runs: observed };
 }
 
 /** One (configuration, fault) pair: `crashes` crash cycles on the same deployment. */
@@ -103,7 +105,8 @@ export async function measurePair(dep: LabDeployment, config: string, fault: Fau
       observed.push(...runs);
       const count = (o: FaultRun['outcome']) => runs.filter((r) => r.outcome === o).length;
       progress(
-        `${config} ${fault.id} crash ${i}/${crashes}: back in ${(crash.recoveredMs / 1000).toFixed(1)}s${crash.collateral.length ? ` (also restarted: ${crash.collateral.join(', ')})` : ''}; ` +
+        `${config} ${fault.id} crash ${i}/${crashes}: back in ${(crash.recoveredMs / 1000).toFixed(1)}s${crash.collateral.length ? ` (also restarted: ${crash.collateral.join(', ')})` : ''}` +
+          `${crash.exitedLater.length ? ` (exited by themselves later: ${crash.exitedLater.join(', ')})` : ''}; ` +
           `${count('completed')}/${runs.length} completed, ${count('lost')} lost, ${count('stuck')} stuck, ${runs.filter((r) => r.repeatedSteps.length).length} with repeated steps (${((Date.now() - started) / 1000).toFixed(1)}s)`,
       );
     }
@@ -111,6 +114,8 @@ export async function measurePair(dep: LabDeployment, config: string, fault: Fau
   } catch (e) {
     const message = (e as Error).message;
     progress(`${config} ${fault.id}: ERROR ${message}`);
+    // Whatever broke, the next pair starts from a whole deployment, if it can be had.
+    await restoreDeployment(dep).catch(() => {});
     return { fault, runId, crashes: crashRecords, cells: observed.length ? cellsOf(observed).filter((c) => c.runs > 0) : [], error: message };
   }
 }

@@ -352,7 +352,7 @@ export function cellsOf(observed: FaultRun[]): FaultCell[] {
 }
 
 /** A crash's timeline as the results record it: times relative to the injection. */
-export function crashRecord(crash: number, t: FaultTimeline, settledAt: number): Crash {
+export function crashRecord(crash: number, t: FaultTimeline, settledAt: number, exitedLater: FaultRole[] = []): Crash {
   return {
     crash,
     injectedAt: new Date(t.injectedAt).toISOString(),
@@ -360,7 +360,19 @@ export function crashRecord(crash: number, t: FaultTimeline, settledAt: number):
     recoveredMs: t.recoveredAt - t.injectedAt,
     collateral: t.collateral,
     settledMs: Math.max(0, settledAt - t.recoveredAt),
+    exitedLater,
   };
+}
+
+/**
+ * Starts again, in start order, every process of the deployment that is not running (one that exited by itself
+ * after a recovery), so the next crash begins from a whole deployment; returns their roles.
+ */
+export async function restoreDeployment(deployment: Deployment): Promise<FaultRole[]> {
+  const dead = deployment.processes.filter((p) => !p.running).sort((a, b) => START_ORDER.indexOf(a.role) - START_ORDER.indexOf(b.role));
+  for (const p of dead) await p.start();
+  if (dead.length) await deployment.afterRecovery?.();
+  return dead.map((p) => p.role);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

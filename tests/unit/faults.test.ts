@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { LedgerEntry } from '../../src/probes/core/ledger.ts';
 import { faultCellSchema, parseFaultMatrix, type FaultMatrix, type FaultRun } from '../../src/schema.ts';
-import { applicableFaults, descendants, injectFault, managedProcess, observeRun, stepExecutions, summariseCell, targetsOf, type FaultableProcess } from '../../runner/core/faults.ts';
+import { applicableFaults, descendants, injectFault, managedProcess, observeRun, restoreDeployment, stepExecutions, summariseCell, targetsOf, type FaultableProcess } from '../../runner/core/faults.ts';
 import { mergeMatrix } from '../../runner/core/fault-matrix.ts';
 
 const line = (effect: string, step: string, at: number, pid = 1, tag = 'r1'): LedgerEntry => ({ effect, at, pid, data: { tag, step } });
@@ -120,6 +120,18 @@ describe('injectFault()', () => {
     await store.kill();
   });
 
+  test('restores a deployment whose process exited by itself after a recovery, and names it', async () => {
+    const [server, worker] = [sleeper('server'), sleeper('worker')];
+    await server.start();
+    await worker.start();
+    await server.kill();
+    expect(await restoreDeployment({ processes: [worker, server] })).toEqual(['server']);
+    expect(server.running).toBe(true);
+    expect(await restoreDeployment({ processes: [worker, server] })).toEqual([]);
+    await server.kill();
+    await worker.kill();
+  });
+
   test('refuses a fault on a role the deployment does not have', () => {
     expect(() => targetsOf({ id: 'sigkill-postgres', kind: 'sigkill', target: 'postgres' }, [sleeper('server')])).toThrow(/no postgres/);
   });
@@ -143,7 +155,7 @@ describe('the fault-matrix schema', () => {
           {
             fault: { id: 'sigkill-server', kind: 'sigkill', target: 'server' },
             runId: 'faults-1',
-            crashes: [{ crash: 1, injectedAt: '2026-11-26T16:01:00.000Z', back: [{ role: 'server', readyMs: 200 }], recoveredMs: 210, collateral: [], settledMs: 20000 }],
+            crashes: [{ crash: 1, injectedAt: '2026-11-26T16:01:00.000Z', back: [{ role: 'server', readyMs: 200 }], recoveredMs: 210, collateral: [], settledMs: 20000, exitedLater: [] }],
             cells: (['step', 'sleep', 'event', 'trigger'] as const).map((m) => summariseCell(m, m === 'trigger' ? [{ ...observed }] : [])),
           },
         ],
