@@ -82,6 +82,8 @@ async function main(): Promise<number> {
   const root = process.cwd();
   const resultsDir = resolve(values['results-dir']!);
   const startedAt = new Date();
+  // The code that runs is the code at the start: a commit made while the matrix runs is not what measured it.
+  const commit = gitCommit(root);
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
   const command = ['npm run faults', ...(process.argv.slice(2).length ? ['--', ...process.argv.slice(2)] : [])].join(' ');
   const work = mkdtempSync(join(tmpdir(), 'faults-'));
@@ -132,7 +134,7 @@ async function main(): Promise<number> {
     const m = machine();
     const run: RunInfo = {
       id: `faults-${stamp}-${lab.engine}`, engine: lab.engine, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(),
-      durationMs: finishedAt.getTime() - startedAt.getTime(), command, trials: crashes, node: m.node, os: m.os, cpus: m.cpus, gitCommit: gitCommit(root),
+      durationMs: finishedAt.getTime() - startedAt.getTime(), command, trials: crashes, node: m.node, os: m.os, cpus: m.cpus, gitCommit: commit,
     };
     const fresh = {
       schemaVersion: FAULTS_SCHEMA_VERSION, engine: lab.engine, run,
