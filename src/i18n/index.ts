@@ -77,6 +77,8 @@ export const paths = {
   cell: (lang: Lang, cat: string, id: string) => `${base}/${lang}/categories/${cat}/#${id.toLowerCase()}`,
   methodology: (lang: Lang) => `${base}/${lang}/methodology/`,
   comparison: (lang: Lang) => `${base}/${lang}/comparison/`,
+  /** The fault matrix: durability under crashes, per engine. */
+  faults: (lang: Lang) => `${base}/${lang}/faults/`,
   /** Every criterion in one list, with filters. */
   criteriaList: (lang: Lang) => `${base}/${lang}/criteria/`,
   search: (lang: Lang) => `${base}/${lang}/search/`,

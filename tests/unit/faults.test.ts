@@ -6,6 +6,7 @@ import type { LedgerEntry } from '../../src/probes/core/ledger.ts';
 import { faultCellSchema, parseFaultMatrix, type FaultMatrix, type FaultRun } from '../../src/schema.ts';
 import { applicableFaults, descendants, injectFault, managedProcess, observeRun, restoreDeployment, stepExecutions, summariseCell, targetsOf, type FaultableProcess } from '../../runner/core/faults.ts';
 import { mergeMatrix } from '../../runner/core/fault-matrix.ts';
+import { cellAnchor, findCell } from '../../src/lib/faults.ts';
 
 const line = (effect: string, step: string, at: number, pid = 1, tag = 'r1'): LedgerEntry => ({ effect, at, pid, data: { tag, step } });
 
@@ -200,5 +201,28 @@ describe('the fault-matrix schema', () => {
     expect(merged.configurations[0]!.pairs.map((p) => `${p.fault.id}@${p.runId}`)).toEqual(['sigkill-server@faults-1', 'sigkill-worker@faults-2']);
     expect(merged.runs.map((r) => r.id)).toEqual(['faults-1', 'faults-2']);
     expect(() => parseFaultMatrix(merged, 'faults.json')).not.toThrow();
+  });
+});
+
+describe('findCell()', () => {
+  const run: FaultRun = { tag: 'a', moment: 'trigger', crash: 1, outcome: 'completed', engineView: 'COMPLETED', repeatedSteps: [], interruptedRestarts: 0 };
+  const matrix = {
+    engine: 'temporal',
+    configurations: [{ id: 'start-dev-state-file', pairs: [{ fault: { id: 'sigkill-server', kind: 'sigkill', target: 'server' }, cells: [summariseCell('trigger', [run])] }] }],
+  } as unknown as FaultMatrix;
+
+  test('finds the cell a page quotes', () => {
+    expect(findCell(matrix, 'start-dev-state-file', 'sigkill-server', 'trigger').cell.runs).toBe(1);
+  });
+
+  test('fails, naming what exists, when a page quotes a cell the matrix does not have', () => {
+    expect(() => findCell(matrix, 'start-dev-postgres', 'sigkill-server', 'trigger')).toThrow(/no configuration "start-dev-postgres" \(it has start-dev-state-file\)/);
+    expect(() => findCell(matrix, 'start-dev-state-file', 'sigkill-redis', 'trigger')).toThrow(/no fault "sigkill-redis"/);
+    expect(() => findCell(matrix, 'start-dev-state-file', 'sigkill-server', 'sleep')).toThrow(/no "sleep" cell/);
+  });
+
+  test('gives every cell of a pair its own anchor', () => {
+    const anchors = (['trigger', 'step', 'sleep', 'event'] as const).map((m) => cellAnchor('temporal', 'start-dev-state-file', 'sigkill-server', m));
+    expect(new Set(anchors).size).toBe(4);
   });
 });
