@@ -168,6 +168,11 @@ export interface ProcessSpec {
   /** Whether it is ready yet. */
   ready(child: ChildProcess): Promise<boolean>;
   readyTimeoutMs?: number;
+  /**
+   * How many times a start is tried before it fails (default 1). Only for processes of the harness (the worker):
+   * an engine's server or store that does not come back is a finding, not a hiccup to retry.
+   */
+  startAttempts?: number;
 }
 
 /** A process of a deployment, launched from a spec; the spec's command line is kept for every restart. */
@@ -182,9 +187,17 @@ export function managedProcess(spec: ProcessSpec): FaultableProcess {
     },
     async start() {
       if (alive(child)) throw new Error(`${spec.role} is already running`);
-      const c = launch(spec.command, spec.args, spec.cwd, spec.log, spec.env, spec.as);
-      child = c;
-      await waitUntilReady(c, () => spec.ready(c), spec.readyTimeoutMs ?? 30_000, spec.role);
+      for (let attempt = 1; ; attempt++) {
+        const c = launch(spec.command, spec.args, spec.cwd, spec.log, spec.env, spec.as);
+        child = c;
+        try {
+          return await waitUntilReady(c, () => spec.ready(c), spec.readyTimeoutMs ?? 30_000, spec.role);
+        } catch (e) {
+          if (attempt >= (spec.startAttempts ?? 1)) throw e;
+          spec.log.write(`\n--- ${spec.role} did not start (${(e as Error).message}); trying again\n`);
+          if (alive(c)) c.kill('SIGKILL');
+        }
+      }
     },
     async kill() {
       const c = child;

@@ -25,6 +25,8 @@ const WORKER_MAIN = fileURLToPath(new URL('./fault-worker-main.ts', import.meta.
 const SERVE_PATH = '/api/inngest';
 /** A server flag every configuration shares: retry a failed step after a second, not after the default backoff. */
 const RETRY_FLAGS = ['--retry-interval', '1'];
+/** How long a failing app sync (`PUT /api/inngest`) is retried after a recovery. */
+const SYNC_TIMEOUT_MS = 15_000;
 
 /** Redis's persistence under test: none, or an append-only file fsynced every second or on every write. */
 type RedisPersistence = 'none' | 'aof-everysec' | 'aof-always';
@@ -110,7 +112,7 @@ async function deploy(id: string, dir: string, ledgerFile: string, log: WriteStr
   processes.push(
     managedProcess({
       role: 'worker', command: process.execPath, args: ['--import', 'tsx', WORKER_MAIN], shown: ['node', '--import', 'tsx', 'runner/drivers/inngest/fault-worker-main.ts'],
-      cwd: process.cwd(), log,
+      cwd: process.cwd(), log, startAttempts: 3,
       env: { ...workerEnv, PROBE_FILE: resolve(SCENARIO), PROBE_PORT: String(workerPort), [LEDGER_ENV]: ledgerFile },
       // Any answer means it listens: in self-hosted mode an unsigned GET is refused with 401, as it should be.
       ready: async () => (await portOpen(workerPort)) && (await request(serveUrl, { signal: AbortSignal.timeout(2_000) }).then(() => true, () => false)),
@@ -135,8 +137,17 @@ async function deploy(id: string, dir: string, ledgerFile: string, log: WriteStr
   };
   /** Registers the app's functions with the server, as a deploy hook does (`PUT /api/inngest`). */
   const sync = async () => {
-    const res = await request(serveUrl, { method: 'PUT' });
-    if (!res.ok) throw new Error(`syncing the worker failed: HTTP ${res.status} ${await res.text()}`);
+    // A server that has just got its database back may refuse a first registration: try for a while, as a deploy
+    // hook that retries would, and fail only if it never succeeds.
+    const deadline = Date.now() + SYNC_TIMEOUT_MS;
+    for (;;) {
+      const res = await request(serveUrl, { method: 'PUT' });
+      if (res.ok) return;
+      const why = `syncing the worker failed: HTTP ${res.status} ${await res.text()}`;
+      if (Date.now() > deadline) throw new Error(`${why} (still after ${SYNC_TIMEOUT_MS / 1000} s of retries)`);
+      log.write(`\n--- ${why}; trying again\n`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
   };
   const inProcess: Partial<Record<FaultRole, string>> = {};
   if (!config.redis) inProcess.redis = config.mode === 'dev-persist' ? 'run state lives in a Redis inside the inngest dev process: killing the server kills it' : 'the embedded Redis runs inside the inngest start process: killing the server kills it';

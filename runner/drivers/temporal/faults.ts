@@ -52,7 +52,7 @@ async function deploy(id: string, dir: string, ledgerFile: string, log: WriteStr
     }),
     managedProcess({
       role: 'worker', command: process.execPath, args: ['--import', 'tsx', WORKER_MAIN], shown: ['node', '--import', 'tsx', 'runner/drivers/temporal/fault-worker-main.ts'],
-      cwd: process.cwd(), log,
+      cwd: process.cwd(), log, startAttempts: 3,
       env: { PROBE_FILE: resolve(SCENARIO), PROBE_WORKFLOW_BUNDLE: bundlePath, TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: NAMESPACE, PROBE_TASK_QUEUE: taskQueue, [LEDGER_ENV]: ledgerFile },
       async ready(child) {
         if (!workerSeen.has(child)) {
