@@ -196,6 +196,8 @@ export function managedProcess(spec: ProcessSpec): FaultableProcess {
           if (attempt >= (spec.startAttempts ?? 1)) throw e;
           spec.log.write(`\n--- ${spec.role} did not start (${(e as Error).message}); trying again\n`);
           if (alive(c)) c.kill('SIGKILL');
+          // Its port may be held for a moment by another process's outgoing connection: give it a second.
+          await new Promise((r) => setTimeout(r, 1_000));
         }
       }
     },
