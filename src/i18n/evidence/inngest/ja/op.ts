@@ -75,7 +75,6 @@ export const op: Record<string, EvidenceTable> = {
   },
   'OP-04': {
     exact: {
-      'CPU-bound: throughput with two processes ÷ with one': 'CPU 律速：2 プロセスのスループット ÷ 1 プロセスのスループット',
       'io-bound': 'I/O 待ち',
       'io-bound, default pool': 'I/O 待ち、既定のプール',
       'every run done': 'すべての実行が終わった',
@@ -150,6 +149,19 @@ export const op: Record<string, EvidenceTable> = {
       "B's runs wait behind A's flood (at least half of it)": 'B の実行は、A の大量の実行の後ろで待たされる（少なくともその半分）',
       "B's runs start within two work periods despite A's flood": 'A の大量の実行があっても、B の実行は作業 2 周期以内に始まる',
       'tenant B queue delay': 'テナント B のキューでの待ち時間',
+      "per-tenant limit: B's longest wait per round, in ms": 'テナントごとの上限：回ごとの B の最長の待ち時間（ms）',
+      "shared limit: B's longest wait per round, in ms": '共有の上限：回ごとの B の最長の待ち時間（ms）',
     },
+    patterns: [
+      [
+        /< (\d+) in all (\d+) rounds \(halfway between (\d+), B's own queue, and (\d+), A's whole flood\)/,
+        '$2 回すべてで $1 未満（B 自身の待ち行列の $3 と、A の大量の実行すべての $4 の中間）',
+      ],
+      [
+        /> (\d+) in at least (\d+) of (\d+) rounds \(halfway between (\d+), B's own queue, and (\d+), A's whole flood\)/,
+        '$3 回中 $2 回以上で $1 を超える（B 自身の待ち行列の $4 と、A の大量の実行すべての $5 の中間）',
+      ],
+      [/((?:shared|per-tenant) limit), round (\d+): B's runs started ([\d, ]+) of (\d+)/, '{1}、$2 回目：B の実行が始まった順番は $4 件中 $3 番目'],
+    ],
   },
 };
