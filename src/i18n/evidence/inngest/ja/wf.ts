@@ -74,6 +74,7 @@ export const wf: Record<string, EvidenceTable> = {
       'sleepUntil(a minute ago): actual pause': '`sleepUntil`（1 分前を指定）：実際に止まった時間',
     },
     patterns: [
+      [/(\d+) ms/, '$1 ms'],
       [/cron fired on the minute, not early and within (\d+) ms after it/, '`cron` が分の境目に起動した（早すぎず、境目から $1 ms 以内）'],
       [/0–(\d+) ms after the boundary/, '境目から 0〜$1 ms 後'],
       [/cron (.+): first firing after the scenario began/, '`cron $1`：シナリオの開始から最初の起動まで'],
