@@ -47,6 +47,8 @@ export const vr: Record<string, EvidenceTable> = {
       'list and cancel the old runs': '古い実行の一覧とキャンセル',
     },
     patterns: [
+      [/HTTP (\d+) \(\), (\d+) of (\d+) CANCELLED/, '`HTTP $1`（本文なし）、$3 件中 $2 件が `CANCELLED`'],
+      [/HTTP (\d+) \((.+)\), (\d+) of (\d+) CANCELLED/, '`HTTP $1`（`$2`）、$4 件中 $3 件が `CANCELLED`'],
       [/2xx, (\d+) of (\d+) CANCELLED/, '`2xx`、$2 件中 $1 件が `CANCELLED`'],
     ],
   },
