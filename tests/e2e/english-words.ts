@@ -11,7 +11,7 @@
 export const ALLOWED = new Set([
   // Products and projects.
   'Inngest', 'Cloud', 'Temporal', 'Restate', 'Redis', 'PostgreSQL', 'Postgres', 'SQLite', 'TypeScript', 'Python', 'Go', 'JavaScript', 'Node',
-  'GraphQL', 'Prometheus', 'OpenTelemetry', 'OTel', 'Webhook', 'ESLint', 'Git', 'GitHub', 'npm', 'Debian', 'Chromium',
+  'MySQL', 'Cassandra', 'GraphQL', 'Prometheus', 'OpenTelemetry', 'OTel', 'Webhook', 'ESLint', 'Git', 'GitHub', 'npm', 'Debian', 'Chromium',
   // A standard's name: JSON Schema.
   'Schema',
   // The framework's name for criteria that cap the verdict, defined on the methodology page in both languages.

@@ -5,16 +5,25 @@
  * 「報告した内容: nothing。」), or a unit said twice in English ("5 ids internal ids", "1 effects effect"), fails
  * here, naming the file and the quote.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Lang } from '../../src/catalog/criteria.ts';
 import { translate } from '../../src/i18n/index.ts';
 import { metricText, observedSegments, unitFor } from '../../src/lib/quote.ts';
-import type { ProbeResult } from '../../src/schema.ts';
+import { engineIdSchema, type EngineId, type ProbeResult } from '../../src/schema.ts';
 import { englishWords } from '../e2e/english-words.ts';
 import { latestResults } from '../support/results.ts';
 
-const results = new Map<string, ProbeResult>(latestResults('inngest').flatMap((f) => f.probes.map((p) => [p.id, p] as const)));
+/** Every engine's latest results, keyed `<engine>/<criterion>`. */
+const results = new Map<string, ProbeResult>(
+  engineIdSchema.options.flatMap((engine) => latestResults(engine).flatMap((f) => f.probes.map((p) => [`${engine}/${p.id}`, p] as const))),
+);
+/** The engines with rationales. */
+const ENGINES: EngineId[] = engineIdSchema.options.filter((engine) => existsSync(`src/content/${engine}`));
+/** The engine a quote reads: its `engine` prop, Inngest when it has none (as the components default). */
+const engineOf = (q: Pick<Quote, 'props'>): EngineId => (typeof q.props.engine === 'string' ? (q.props.engine as EngineId) : 'inngest');
+/** The result a quote reads. */
+const resultOf = (q: Pick<Quote, 'props'>) => results.get(`${engineOf(q)}/${String(q.props.criterion)}`);
 
 /** One component in a rationale: its name, its props, and the prose right after it. */
 interface Quote {
@@ -30,14 +39,16 @@ function propsOf(source: string): Record<string, string | true> {
 }
 
 /** A quote as the page shows it, with raw values (code) as `…`, which prose may hold; `null` for untranslated. */
-function rendered(lang: Lang, { tag, props }: Quote): string | null {
+function rendered(lang: Lang, quote: Quote): string | null {
+  const { tag, props } = quote;
   const criterion = String(props.criterion);
-  const result = results.get(criterion);
-  if (!result) throw new Error(`no result for ${criterion}`);
+  const engine = engineOf(quote);
+  const result = resultOf(quote);
+  if (!result) throw new Error(`no ${engine} result for ${criterion}`);
   if (tag === 'Metric') {
     const metric = result.metrics.find((m) => m.name === props.name);
     if (!metric) throw new Error(`${criterion} has no metric ${String(props.name)}`);
-    return metricText(lang, 'inngest', metric, { stat: props.stat as 'p50' | undefined, bare: props.bare === true }).text;
+    return metricText(lang, engine, metric, { stat: props.stat as 'p50' | undefined, bare: props.bare === true }).text;
   }
   if (tag === 'CheckTally') {
     const checks = props.match ? result.checks.filter((c) => c.name.includes(String(props.match))) : result.checks;
@@ -47,17 +58,19 @@ function rendered(lang: Lang, { tag, props }: Quote): string | null {
   const check = result.checks.find((c) => c.name === props.check);
   if (!check) throw new Error(`${criterion} has no check ${String(props.check)}`);
   if (tag === 'HeldIn') return translate(lang, 'check.held', { held: check.held, trials: result.trials.length });
-  const segments = observedSegments(lang, 'inngest', criterion, check.observed);
+  const segments = observedSegments(lang, engine, criterion, check.observed);
   return segments && segments.map((s) => ('code' in s ? '`…`' : s.text)).join('');
 }
 
-/** Every rationale in one language, with its quotes. */
+/** Every rationale of every engine in one language, with its quotes; named `<engine>/<file>`. */
 function rationales(lang: Lang) {
-  return readdirSync(`src/content/inngest/${lang}`).map((name) => {
-    const text = readFileSync(`src/content/inngest/${lang}/${name}`, 'utf8');
-    const quotes = [...text.matchAll(COMPONENT)].map((m) => ({ tag: m[1]!, props: propsOf(m[2]!), after: text.slice(m.index + m[0].length, m.index + m[0].length + 40) }));
-    return { name, text, quotes };
-  });
+  return ENGINES.flatMap((engine) =>
+    readdirSync(`src/content/${engine}/${lang}`).map((file) => {
+      const text = readFileSync(`src/content/${engine}/${lang}/${file}`, 'utf8');
+      const quotes = [...text.matchAll(COMPONENT)].map((m) => ({ tag: m[1]!, props: propsOf(m[2]!), after: text.slice(m.index + m[0].length, m.index + m[0].length + 40) }));
+      return { name: `${engine}/${file}`, text, quotes };
+    }),
+  );
 }
 
 /** The prose a reader of a Japanese page reads: quotes rendered, code spans, link targets and markup set aside. */
@@ -82,8 +95,8 @@ describe('quotes in the Japanese rationales', () => {
     const doubled = quotes
       .filter((q) => q.tag === 'Metric' && q.props.bare !== true)
       .filter((q) => {
-        const metric = results.get(String(q.props.criterion))!.metrics.find((m) => m.name === q.props.name)!;
-        const unit = unitFor('ja', 'inngest', metric.unit, 2);
+        const metric = resultOf(q)!.metrics.find((m) => m.name === q.props.name)!;
+        const unit = unitFor('ja', engineOf(q), metric.unit, 2);
         return /[^\x00-\x7f]/.test(unit) && q.after.trimStart().startsWith(unit);
       })
       .map((q) => String(q.props.name));
@@ -96,10 +109,10 @@ describe('quotes in the English rationales', () => {
     const doubled = quotes
       .filter((q) => q.tag === 'Metric' && q.props.bare !== true)
       .filter((q) => {
-        const metric = results.get(String(q.props.criterion))!.metrics.find((m) => m.name === q.props.name)!;
+        const metric = resultOf(q)!.metrics.find((m) => m.name === q.props.name)!;
         if (!/^[a-z]+$/.test(metric.unit)) return false;
         const next = q.after.trim().split(/[^A-Za-z]+/).slice(0, 2);
-        return next.some((w) => w === metric.unit || w === unitFor('en', 'inngest', metric.unit, 1));
+        return next.some((w) => w === metric.unit || w === unitFor('en', engineOf(q), metric.unit, 1));
       })
       .map((q) => String(q.props.name));
     expect(doubled).toEqual([]);

@@ -103,6 +103,8 @@ export const ex: Record<string, EvidenceTable> = {
       [/times code after "(.+)" saw its output/, '`$1` の後のコードがその出力を見た回数'],
       [/The bundler on node:fs:\n(.+)/s, '`node:fs` に対するバンドラーの出力：\n`$1`'],
     ],
+    // The sandbox's own error messages, quoted as they are.
+    raw: [/\w+ is not defined/],
   },
   'EX-06': {
     exact: {
@@ -127,8 +129,8 @@ export const ex: Record<string, EvidenceTable> = {
       'parcel shipped': '荷物の発送',
       'not finished within 25 s': '25 秒以内に完了せず',
     },
-    // The workflow's own output: the deployment that finished it.
-    raw: ['v1', 'v2'],
+    // The workflow's own output (the deployment that finished it), and the SDK's own log lines, quoted as they are.
+    raw: ['v1', 'v2', /\S+ +WARN temporalio_sdk_core::.*/s],
     patterns: [
       [/WORKFLOW_TASK_FAILED failure messages in the history:\n(.+)/s, '履歴にある `WORKFLOW_TASK_FAILED` の失敗メッセージ：\n`$1`'],
       [/Worker output after the redeploy \(first lines\):\n(.+)/s, '再デプロイ後のワーカーの出力（最初の数行）：\n`$1`'],
