@@ -98,7 +98,7 @@ for (const lang of langs) {
       const newest = entries[entries.length - 1]!;
       await page.goto(permalink(lang, id));
       await page.locator(`${historyPanel()} .pinned-copy-button`).click();
-      await expect(page.locator('.pinned-copy-status')).not.toBeEmpty();
+      await expect(page.locator(`${historyPanel()} .pinned-copy-status`)).not.toBeEmpty();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`${pinned(lang, id, newest.run.id)}$`));
     });
 
