@@ -303,6 +303,10 @@ export const en = {
   'faults.quote.held': 'all {runs} runs completed over {total} crashes; no completed step ran again',
   'faults.quote.where': '{engine}, `{config}`, {fault}, {moment}',
   'faults.quote.colon': ': ',
+  'faults.quote.lateness': 'timer lateness after recovery: median {p50}, at most {max}',
+  'faults.quote.resume': 'moving again after recovery: median {p50}, at most {max}',
+  'faults.quote.separator': '; ',
+  'faults.findings.heading': 'What the matrix shows',
   'faults.quote.link': 'Evidence in the fault matrix',
 
   'premises.heading': 'Premises',

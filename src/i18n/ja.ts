@@ -305,6 +305,10 @@ export const ja: Dictionary = {
   'faults.quote.held': '{total} 回のクラッシュで {runs} 件すべてが完了し、完了済みステップの再実行もなし',
   'faults.quote.where': '{engine}・`{config}`・{fault}・{moment}',
   'faults.quote.colon': '：',
+  'faults.quote.lateness': '復旧後のタイマーの遅れは中央値 {p50}、最大 {max}',
+  'faults.quote.resume': '復旧から再開までは中央値 {p50}、最大 {max}',
+  'faults.quote.separator': '。',
+  'faults.findings.heading': 'マトリクスからわかること',
   'faults.quote.link': '障害マトリクスの証拠',
 
   'premises.heading': '前提',
