@@ -5,7 +5,7 @@ export const common: EvidenceTable = {
   exact: {
     // Where the server kept its state, in the driver's words (each configuration's `stateStore`).
     'temporal server start-dev --db-filename: SQLite in a file on disk (one process holds frontend, history, matching and worker services)':
-      '`temporal server start-dev --db-filename`：ディスク上のファイルの SQLite（frontend・history・matching・worker の各サービスを 1 プロセスが持つ）',
+      '`temporal server start-dev --db-filename`：ディスク上のファイルの SQLite（フロントエンド・ヒストリー・マッチング・ワーカーの各サービスを 1 プロセスが持つ）',
     'temporal server start-dev defaults: SQLite in memory, lost when the process ends':
       '`temporal server start-dev` の既定：メモリ上の SQLite（プロセスが終わると失われる）',
     // What the harness measures of itself, apart from the probe.

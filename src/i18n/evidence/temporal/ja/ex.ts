@@ -36,7 +36,7 @@ export const ex: Record<string, EvidenceTable> = {
     patterns: [
       [/same workflow id started (\d+)× \(default policy FAIL\): (.+)/, '同じワークフロー ID を $1 回開始（既定のポリシー `FAIL`）：{2}'],
       [/same workflow id started (\d+)× with USE_EXISTING: (.+)/, '同じワークフロー ID を `USE_EXISTING` で $1 回開始：{2}'],
-      [/signal-with-start (\d+)× on one id: (.+)/, '1 つの ID に Signal-With-Start を $1 回：{2}'],
+      [/signal-with-start (\d+)× on one id: (.+)/, '1 つの ID に `signalWithStart` を $1 回：{2}'],
       [/distinct run ids answered to (\d+) starts with USE_EXISTING/, '`USE_EXISTING` での $1 回の開始に返された実行 ID の種類'],
     ],
     raw: ['WorkflowExecutionAlreadyStartedError'],
@@ -93,7 +93,7 @@ export const ex: Record<string, EvidenceTable> = {
       'WORKFLOW_TASK_FAILED events in the history': '履歴の `WORKFLOW_TASK_FAILED` イベント',
       'workflow task attempts within the wait': '待機中のワークフロータスクの試行回数',
       'calls to the external service made from workflow code': 'ワークフローのコードから外部サービスへの呼び出し',
-      'importing node:fs in workflow code': 'ワークフローのコードでの `node:fs` の import',
+      'importing node:fs in workflow code': 'ワークフローのコードでの `node:fs` の読み込み',
       'the bundler refuses it': 'バンドラーが拒否する',
       'an error': 'エラー',
       'bundled': 'バンドルできた',
