@@ -76,11 +76,22 @@ const inngest: EngineRatings = {
   'OB-06': { stars: 4 },
 };
 
-/** Every engine's ratings. Temporal has none yet: its probes come next. */
-export const ratings: Readonly<Record<EngineId, EngineRatings>> = {
-  inngest,
-  temporal: {},
+/**
+ * Temporal, TypeScript SDK 1.x on the `temporal` CLI's dev server. The seed rated only Inngest, so Temporal has no
+ * baseline stars: only the seed's claims (src/catalog/temporal-comparison.ts), which the rationales weigh.
+ */
+const temporal: EngineRatings = {
+  'EX-01': { stars: 5 },
+  'EX-02': { stars: 4 },
+  'EX-03': { stars: 5 },
+  'EX-04': { stars: 4 },
+  'EX-05': { stars: 4 },
+  'EX-06': { stars: 4 },
+  'EX-07': { stars: 5 },
 };
+
+/** Every engine's ratings. */
+export const ratings: Readonly<Record<EngineId, EngineRatings>> = { inngest, temporal };
 
 /** One criterion's rating for one engine, or null when it is not evaluated yet. */
 export function ratingOf(engine: EngineId, id: string): Rating | null {
