@@ -272,6 +272,7 @@ export const en = {
   'faults.pair.error': 'The harness broke on this pair, so it holds only what was observed before:',
   'faults.config.error': 'This configuration could not be measured:',
   'faults.evidence.heading': 'Evidence per cell',
+  'faults.evidence.engine': '{engine}: evidence per cell',
   'faults.evidence.lead': 'Each cell’s numbers, every crash and every run it observed. The tags name the runs in the ledger and in the engine.',
   'faults.evidence.cell': '`{config}` · {fault} · {moment}',
   'faults.evidence.counts': '{runs} runs over {crashes} crashes: {completed} completed. Lost: {lost} (in {lostCrashes} crashes). Never completed: {stuck} (in {stuckCrashes} crashes). Completed steps executed again: {repeated} runs (in {repeatedCrashes} crashes), {extra} extra executions.',

@@ -274,6 +274,7 @@ export const ja: Dictionary = {
   'faults.pair.error': 'この組では計測の仕組みが途中で壊れたため、それまでに観測した分だけを載せている：',
   'faults.config.error': 'この構成は計測できなかった：',
   'faults.evidence.heading': 'セルごとの証拠',
+  'faults.evidence.engine': '{engine}：セルごとの証拠',
   'faults.evidence.lead': '各セルの数値と、観測したすべてのクラッシュ・すべての実行。タグは台帳とエンジンの中で実行を識別する名前。',
   'faults.evidence.cell': '`{config}`・{fault}・{moment}',
   'faults.evidence.counts': '{crashes} 回のクラッシュで {runs} 件を観測し、{completed} 件が完了。消失 {lost} 件（{lostCrashes} 回のクラッシュで）。未完了 {stuck} 件（{stuckCrashes} 回で）。完了済みステップの再実行 {repeated} 件（{repeatedCrashes} 回で、余分な実行は計 {extra} 回）。',
