@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 
 /** Kana, kanji and full-width punctuation. */
@@ -7,7 +7,9 @@ const CJK = '\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uff00
 const BREAK_INSIDE_JAPANESE = new RegExp(`[${CJK}][ \\t]*\\n[ \\t]*[${CJK}]`);
 
 /** Every Japanese rationale, `<engine>/ja/<id>.mdx`, under src/content. */
-const files = readdirSync('src/content').flatMap((engine) => readdirSync(`src/content/${engine}/ja`).map((name) => `${engine}/ja/${name}`));
+const files = readdirSync('src/content')
+  .filter((engine) => existsSync(`src/content/${engine}/ja`))
+  .flatMap((engine) => readdirSync(`src/content/${engine}/ja`).map((name) => `${engine}/ja/${name}`));
 
 describe('the Japanese rationales', () => {
   test.each(files)('%s has no line break inside Japanese text', (name) => {

@@ -76,8 +76,10 @@ function rationales(lang: Lang) {
 /** The prose a reader of a Japanese page reads: quotes rendered, code spans, link targets and markup set aside. */
 function readerText(text: string, render: (q: Quote) => string | null): string {
   // Of the front matter, a reader sees the summary's value only.
-  const body = text.replace(/^---\n([\s\S]*?)\n---\n/, (_, front: string) => /^summary:(.*)$/m.exec(front)?.[1] ?? '');
+  const body = text.replace(/^---\n([\s\S]*?)\n---\n/, (_, front: string) => `${/^summary:(.*)$/m.exec(front)?.[1] ?? ''}\n`);
   return body
+    // MDX's import lines are code, not prose.
+    .replace(/^import .+$/gm, ' ')
     .replace(COMPONENT, (_, tag: string, props: string) => render({ tag, props: propsOf(props), after: '' }) ?? '[untranslated]')
     .replace(/`[^`]*`/g, ' ')
     .replace(/\]\([^)]*\)/g, ']')
