@@ -63,7 +63,7 @@ const inngest: EngineRatings = {
   'AI-06': { stars: 5 },
   'OP-01': { stars: 5 },
   'OP-02': { stars: 3 },
-  'OP-03': { stars: 4 },
+  'OP-03': { stars: 3 },
   'OP-04': { stars: 4 },
   'OP-05': { stars: 3 },
   'OP-06': { stars: 3 },
