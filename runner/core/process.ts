@@ -3,7 +3,7 @@
  * output in a log, halting it, and killing everything the runner started when a run is interrupted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, type WriteStream } from 'node:fs';
+import { accessSync, constants, readFileSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 
@@ -88,6 +88,15 @@ export function launch(command: string, args: string[], cwd: string, log: WriteS
 /** Whether a child process is still running. */
 export function alive(child: ChildProcess | null): child is ChildProcess {
   return child !== null && child.exitCode === null && child.signalCode === null;
+}
+
+/** What a child process's log file holds so far; empty when it does not exist yet. */
+export function readLog(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** Stops a child process with SIGTERM (or `signal`), then SIGKILL after 10 s, and waits until it has gone. */

@@ -1,9 +1,9 @@
 /** Starts, kills and restarts a probe's worker process, and syncs it with the server. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LEDGER_ENV } from '../../../src/probes/core/ledger.ts';
-import { freePort, request, track, waitForHttp } from '../../core/process.ts';
+import { alive, freePort, halt, readLog, request, track, waitForHttp } from '../../core/process.ts';
 import { CONNECTED_LINE, type Transport } from './worker-protocol.ts';
 
 const WORKER_MAIN = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
@@ -32,7 +32,7 @@ export class Worker {
   }
 
   get running(): boolean {
-    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+    return alive(this.child);
   }
 
   /** The probe's own environment of the last start. */
@@ -109,20 +109,12 @@ export class Worker {
 
   /** What the worker processes printed so far. */
   output(): string {
-    try {
-      return readFileSync(this.options.logFile, 'utf8');
-    } catch {
-      return '';
-    }
+    return readLog(this.options.logFile);
   }
 
   /** SIGKILL: the process ends at once, mid-step if a step is running. */
   async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || !this.running) return;
-    const gone = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await gone;
+    await halt(this.child, 'SIGKILL');
   }
 
   /** Kills the worker, if running, and closes its log. */

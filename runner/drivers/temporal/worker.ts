@@ -1,9 +1,9 @@
 /** Starts, kills and restarts a Temporal probe's worker process. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LEDGER_ENV } from '../../../src/probes/core/ledger.ts';
-import { track } from '../../core/process.ts';
+import { alive, halt, readLog, track } from '../../core/process.ts';
 import { READY_LINE, WORKER_OPTIONS_ENV } from './worker-protocol.ts';
 
 const WORKER_MAIN = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
@@ -35,7 +35,7 @@ export class TemporalWorker {
   }
 
   get running(): boolean {
-    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+    return alive(this.child);
   }
 
   get deployment(): string {
@@ -87,20 +87,12 @@ export class TemporalWorker {
   }
 
   output(): string {
-    try {
-      return readFileSync(this.options.logFile, 'utf8');
-    } catch {
-      return '';
-    }
+    return readLog(this.options.logFile);
   }
 
   /** SIGKILL: the process ends at once, mid-activity if one is running. */
   async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || !this.running) return;
-    const gone = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await gone;
+    await halt(this.child, 'SIGKILL');
   }
 
   async stop(): Promise<void> {
