@@ -88,6 +88,16 @@ const temporal: EngineRatings = {
   'EX-05': { stars: 4 },
   'EX-06': { stars: 4 },
   'EX-07': { stars: 5 },
+  // RT
+  // CP
+  // WF
+  // SG
+  // VR
+  // DX
+  // PF
+  // OP
+  // OB
+  // AI
 };
 
 /** Every engine's ratings. */

@@ -1,0 +1,4 @@
+/** DX: Temporal's evidence strings in Japanese, keyed by criterion. */
+import type { EvidenceTable } from '../../index.ts';
+
+export const dx: Record<string, EvidenceTable> = {};

@@ -1,0 +1,4 @@
+/** OB: Temporal's evidence strings in Japanese, keyed by criterion. */
+import type { EvidenceTable } from '../../index.ts';
+
+export const ob: Record<string, EvidenceTable> = {};

@@ -1,0 +1,4 @@
+/** OP: Temporal's evidence strings in Japanese, keyed by criterion. */
+import type { EvidenceTable } from '../../index.ts';
+
+export const op: Record<string, EvidenceTable> = {};

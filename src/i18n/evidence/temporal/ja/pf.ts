@@ -1,0 +1,4 @@
+/** PF: Temporal's evidence strings in Japanese, keyed by criterion. */
+import type { EvidenceTable } from '../../index.ts';
+
+export const pf: Record<string, EvidenceTable> = {};

@@ -1,0 +1,4 @@
+/** RT: Temporal's evidence strings in Japanese, keyed by criterion. */
+import type { EvidenceTable } from '../../index.ts';
+
+export const rt: Record<string, EvidenceTable> = {};

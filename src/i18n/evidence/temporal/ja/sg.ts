@@ -1,0 +1,4 @@
+/** SG: Temporal's evidence strings in Japanese, keyed by criterion. */
+import type { EvidenceTable } from '../../index.ts';
+
+export const sg: Record<string, EvidenceTable> = {};

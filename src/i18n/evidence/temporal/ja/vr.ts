@@ -1,0 +1,4 @@
+/** VR: Temporal's evidence strings in Japanese, keyed by criterion. */
+import type { EvidenceTable } from '../../index.ts';
+
+export const vr: Record<string, EvidenceTable> = {};

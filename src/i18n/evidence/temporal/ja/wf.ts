@@ -1,0 +1,4 @@
+/** WF: Temporal's evidence strings in Japanese, keyed by criterion. */
+import type { EvidenceTable } from '../../index.ts';
+
+export const wf: Record<string, EvidenceTable> = {};
