@@ -98,6 +98,10 @@ const temporal: EngineRatings = {
   // OP
   // OB
   // AI
+  'AI-01': { stars: 5 },
+  'AI-02': { stars: 5 },
+  'AI-03': { stars: 5 },
+  'AI-06': { stars: 5 },
 };
 
 /** Every engine's ratings. */

@@ -45,4 +45,6 @@ export const units: Record<string, string> = {
   'effects': '回',
   'entries': '回',
   'lines': '行',
+  'executions': '回',
+  'reads': '回',
 };
