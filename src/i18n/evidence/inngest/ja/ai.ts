@@ -40,9 +40,13 @@ export const ai: Record<string, EvidenceTable> = {
     exact: {
       'clean': 'クラッシュなし',
       'with a crash': 'クラッシュあり',
+      'inngest.realtime.publish in a step, clean': 'ステップ内の `inngest.realtime.publish`、クラッシュなし',
+      'inngest.realtime.publish in a step, with a crash': 'ステップ内の `inngest.realtime.publish`、クラッシュあり',
+      'the tokens before the crash arrived again after the retry': 'クラッシュ前のトークンが、再試行の後にもう一度届いた',
       'every token arrived, in order, once': 'すべてのトークンが順番どおりに 1 回ずつ届いた',
       'event sent → first token received': 'イベントの送信 → 最初のトークンの受信',
       'first to last token': '最初のトークンから最後のトークンまで',
+      'gap between tokens': 'トークンの間隔',
     },
   },
   'AI-05': {
