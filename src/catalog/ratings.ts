@@ -97,6 +97,8 @@ const temporal: EngineRatings = {
   // PF
   // OP
   // OB
+  'OB-03': { stars: 5 },
+  'OB-06': { stars: 5 },
   // AI
   'AI-01': { stars: 5 },
   'AI-02': { stars: 5 },
