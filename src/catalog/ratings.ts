@@ -91,6 +91,10 @@ const temporal: EngineRatings = {
   // RT
   // CP
   // WF
+  'WF-01': { stars: 4 },
+  'WF-02': { stars: 5 },
+  'WF-03': { stars: 5 },
+  'WF-04': { stars: 5 },
   // SG
   // VR
   // DX

@@ -45,6 +45,8 @@ export const units: Record<string, string> = {
   'effects': '回',
   'entries': '回',
   'lines': '行',
+  'bytes': 'バイト',
+  'runs': '件',
   'executions': '回',
   'reads': '回',
 };
