@@ -96,6 +96,10 @@ const temporal: EngineRatings = {
   'WF-03': { stars: 5 },
   'WF-04': { stars: 5 },
   // SG
+  'SG-01': { stars: 5 },
+  'SG-02': { stars: 5 },
+  'SG-03': { stars: 3 },
+  'SG-04': { stars: 5 },
   // VR
   // DX
   // PF
