@@ -16,14 +16,14 @@ import { Inngest } from 'inngest';
 import { defineProbe, hold, record, recordOnce } from '../harness/index.ts';
 
 const inngest = new Inngest({ id: 'ex-02' });
-const TRIALS = 8;
+const RUNS = 8;
 
 /** Charges once per attempt: the effect is not protected beyond what the step itself gives. */
 const unguarded = inngest.createFunction(
   { id: 'ex-02-unguarded', triggers: [{ event: 'probe/ex-02.unguarded' }], retries: 3 },
   async ({ step, attempt, event, runId }) => {
     await step.run('charge card', async () => {
-      record('unguarded: card charged', { trial: event.data.trial, runId, attempt });
+      record('unguarded: card charged', { order: event.data.order, runId, attempt });
       if (attempt === 0) await hold(60_000); // the crash lands here: effect done, result not yet reported
       return 'charged';
     });
@@ -35,9 +35,9 @@ const guarded = inngest.createFunction(
   { id: 'ex-02-guarded', triggers: [{ event: 'probe/ex-02.guarded' }], retries: 3 },
   async ({ step, attempt, event, runId }) => {
     await step.run('charge card', async () => {
-      record('guarded: step attempted', { trial: event.data.trial, runId, attempt });
+      record('guarded: step attempted', { order: event.data.order, runId, attempt });
       // The key is stable across attempts of this step, so the "provider" can drop a repeat.
-      recordOnce('guarded: card charged', `${runId}:charge card`, { trial: event.data.trial, runId, attempt });
+      recordOnce('guarded: card charged', `${runId}:charge card`, { order: event.data.order, runId, attempt });
       if (attempt === 0) await hold(60_000);
       return 'charged';
     });
@@ -52,14 +52,14 @@ export default defineProbe({
   functions: [unguarded, guarded],
 
   async run(t) {
-    // 1. Start every trial of both kinds; wait until each has performed its effect and is still in the step.
+    // 1. Start every run of both kinds; wait until each has performed its effect and is still in the step.
     const events: string[] = [];
-    for (let trial = 0; trial < TRIALS; trial++) {
-      events.push(await t.send('probe/ex-02.unguarded', { trial }));
-      events.push(await t.send('probe/ex-02.guarded', { trial }));
+    for (let order = 0; order < RUNS; order++) {
+      events.push(await t.send('probe/ex-02.unguarded', { order }));
+      events.push(await t.send('probe/ex-02.guarded', { order }));
     }
-    await t.ledger.waitFor('unguarded: card charged', TRIALS);
-    await t.ledger.waitFor('guarded: card charged', TRIALS);
+    await t.ledger.waitFor('unguarded: card charged', RUNS);
+    await t.ledger.waitFor('guarded: card charged', RUNS);
 
     // 2. Crash the worker inside every step at once, then restart it. Effects recorded after this instant came
     // from a step the server ran again.
@@ -88,28 +88,28 @@ export default defineProbe({
     const guardedAttemptsAfter = perRun('guarded: step attempted', true);
     const guardedCharges = t.ledger.count('guarded: card charged');
     const unguardedCharges = t.ledger.count('unguarded: card charged');
-    t.metric('unguarded: effects per trial', 'effects', unguardedCharges / TRIALS);
+    t.metric('unguarded: effects per run', 'effects', unguardedCharges / RUNS);
     t.metric('unguarded: effects after the crash, per run', 'effects', unguardedAfter);
-    t.metric('unguarded: trials with a repeated effect', '%', (100 * unguardedAfter.filter((n) => n >= 1).length) / TRIALS);
-    t.metric('guarded: effects per trial', 'effects', guardedCharges / TRIALS);
+    t.metric('unguarded: runs with a repeated effect', '%', (100 * unguardedAfter.filter((n) => n >= 1).length) / RUNS);
+    t.metric('guarded: effects per run', 'effects', guardedCharges / RUNS);
 
-    t.check('every run completed after the crash', TRIALS * 2, ended.filter((r) => r.status === 'COMPLETED').length);
-    t.check(`unguarded step: runs whose effect happened before the crash`, TRIALS, unguardedBefore.filter((n) => n === 1).length);
+    t.check('every run completed after the crash', RUNS * 2, ended.filter((r) => r.status === 'COMPLETED').length);
+    t.check(`unguarded step: runs whose effect happened before the crash`, RUNS, unguardedBefore.filter((n) => n === 1).length);
     // At-least-once: the crashed step runs again, so every run's effect happens again after the crash. Exactly-once
     // would show zero here.
     t.check(
       'unguarded step: effects after the crash, per run (at-least-once: at least 1 each)',
-      `${TRIALS} runs, each ≥ 1`,
+      `${RUNS} runs, each ≥ 1`,
       unguardedAfter,
-      unguardedAfter.length === TRIALS && unguardedAfter.every((n) => n >= 1),
+      unguardedAfter.length === RUNS && unguardedAfter.every((n) => n >= 1),
     );
     // The guard is only tested if the step really ran again after the crash.
     t.check(
       'guarded step: attempts after the crash, per run (the step ran again)',
-      `${TRIALS} runs, each ≥ 1`,
+      `${RUNS} runs, each ≥ 1`,
       guardedAttemptsAfter,
-      guardedAttemptsAfter.length === TRIALS && guardedAttemptsAfter.every((n) => n >= 1),
+      guardedAttemptsAfter.length === RUNS && guardedAttemptsAfter.every((n) => n >= 1),
     );
-    t.check('guarded step: one effect per trial with a user idempotency key', TRIALS, guardedCharges);
+    t.check('guarded step: one effect per run with a user idempotency key', RUNS, guardedCharges);
   },
 });

@@ -18,6 +18,9 @@ export const ex: Record<string, EvidenceTable> = {
       'guarded': '保護あり',
       'effects per trial': '試行あたりの副作用',
       'trials with a repeated effect': '副作用が繰り返された試行',
+      'guarded step: one effect per run with a user idempotency key': '保護ありのステップ：利用者の冪等キーにより、副作用は実行ごとに 1 回',
+      'effects per run': '実行あたりの副作用',
+      'runs with a repeated effect': '副作用が繰り返された実行',
     },
     patterns: [
       [/(\d+) runs, each ≥ (\d+)/, '実行 $1 件、それぞれ $2 以上'],
