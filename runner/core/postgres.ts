@@ -75,11 +75,11 @@ export async function startPostgres(logFile: string): Promise<Postgres & { close
 }
 
 /**
- * A PostgreSQL cluster initialised in `dir` (with a database `inngest`) but not running: what fault injection needs
+ * A PostgreSQL cluster initialised in `dir` (with the given databases, `inngest` unless told) but not running: what fault injection needs
  * to start, SIGKILL and start it again on the same data directory and port. Unlike `startPostgres`, it keeps
  * PostgreSQL's default `fsync=on`: the matrix measures a database configured as one would run it.
  */
-export async function preparePostgres(dir: string): Promise<{ command: string; args: string[]; uri: string; port: number; as?: { uid: number; gid: number }; ready(): Promise<boolean> }> {
+export async function preparePostgres(dir: string, databases: readonly string[] = ['inngest']): Promise<{ command: string; args: string[]; uri: string; port: number; as?: { uid: number; gid: number }; ready(): Promise<boolean> }> {
   const binDir = findPostgresBin();
   if (!binDir) throw new Error('PostgreSQL is not installed here (Debian: apt-get install postgresql)');
   const bin = (name: string) => join(binDir, name);
@@ -89,7 +89,7 @@ export async function preparePostgres(dir: string): Promise<{ command: string; a
   const port = await freePort();
   await run(bin('initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], { ...user, cwd: dir });
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
-  const uri = `postgres://postgres@127.0.0.1:${port}/inngest?sslmode=disable`;
+  const uri = `postgres://postgres@127.0.0.1:${port}/${databases[0]}?sslmode=disable`;
   const psql = async (target: string, sql: string) => (await run(bin('psql'), ['-X', '-At', '-d', target, '-c', sql])).stdout;
   let created = false;
   return {
@@ -101,7 +101,7 @@ export async function preparePostgres(dir: string): Promise<{ command: string; a
     async ready() {
       await psql(admin, 'select 1');
       if (!created) {
-        if ((await psql(admin, "select 1 from pg_database where datname = 'inngest'")).trim() !== '1') await psql(admin, 'create database inngest');
+        for (const db of databases) if ((await psql(admin, `select 1 from pg_database where datname = '${db}'`)).trim() !== '1') await psql(admin, `create database ${db}`);
         created = true;
       }
       return true;
