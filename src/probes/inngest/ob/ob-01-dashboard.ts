@@ -1,16 +1,26 @@
 /**
  * OB-01 · Dashboard / UI
  *
- * Question: what does the server's dashboard show for a run? Where the UI is bundled in the binary, the probe
- * looks at it; where it is not (a server built from source without its front end, as here), it says so and
- * examines the API the dashboard is built on: the run list, a run's trace with timings and attempts, and the
- * output of each step.
+ * Question: what does the server's dashboard show for a run? Where the UI is bundled in the binary (release
+ * binaries bundle it; a server built from source has it only if its front end was built first), the probe opens
+ * it in a browser as a person would; where it is not, it says so. Either way it examines the API the dashboard
+ * is built on: the run list, a run's trace with timings and attempts, and the output of each step.
  *
- * How: one run with a step, a sleep and a step that fails once. The probe requests the dashboard's page, then
- * issues the GraphQL queries a dashboard needs and checks what they return.
+ * How: one run with a step, a sleep and a step that fails once. Debian's Chromium, driven headless by
+ * Playwright, opens the dashboard's runs list and the run's page, and the probe reads the text they render; a
+ * screenshot of the run's page is kept for the rationale. Then the probe issues the GraphQL queries the
+ * dashboard makes and checks what they return.
  */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Inngest } from 'inngest';
+import { chromium } from 'playwright-core';
 import { defineProbe, record } from '../harness/index.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** Where the screenshot goes: the site's static files, so the rationale can show it. */
+const SCREENSHOT = new URL('../../../../public/evidence/inngest/ob-01-run-page.png', import.meta.url);
 
 const inngest = new Inngest({ id: 'ob-01' });
 
@@ -39,8 +49,45 @@ export default defineProbe({
 
     // 1. Is the dashboard in this binary?
     const page = await t.callApi('GET', '/');
-    const bundled = page.status === 200 && /<script[^>]+src=/i.test(page.body);
-    t.note(bundled ? 'The dashboard UI is bundled in this server binary.' : `The dashboard UI is not bundled in this server binary (GET / answered HTTP ${page.status} without the app's scripts); the checks below use the API the dashboard is built on.`);
+    // The app's shell loads its scripts by <script src> or, in this UI's build, as module preloads.
+    const bundled = page.status === 200 && /<script[^>]+src=|<link[^>]+rel="modulepreload"/i.test(page.body);
+    t.check('GET / serves the dashboard app', "the app's page with its scripts", bundled ? "the app's page with its scripts" : `HTTP ${page.status} without the app's scripts`);
+    if (!bundled) t.note(`The dashboard UI is not bundled in this server binary (GET / answered HTTP ${page.status} without the app's scripts); the checks below use the API the dashboard is built on.`);
+    if (bundled) {
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+      try {
+        const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        const listedAt = Date.now();
+        await tab.goto(`${t.server.url}/runs`);
+        const listed = await tab.getByText('ob-01-order').first().waitFor({ timeout: 20_000 }).then(() => true, () => false);
+        t.metric('runs list: page opened → the run shown', 'ms', Date.now() - listedAt);
+        const listText = (await tab.locator('body').innerText()).replace(/\s+/g, ' ');
+        t.check('runs list: the run is listed with its function and status', 'ob-01-order with Completed', listed ? 'listed' : 'not listed', listed && /Completed/i.test(listText));
+
+        const openedAt = Date.now();
+        await tab.goto(`${t.server.url}/run?runID=${run!.id}`);
+        await tab.getByText('price the order').first().waitFor({ timeout: 20_000 }).catch(() => {});
+        await tab.waitForLoadState('networkidle').catch(() => {});
+        t.metric('run page: opened → steps shown', 'ms', Date.now() - openedAt);
+        const text = (await tab.locator('body').innerText()).replace(/\s+/g, ' ');
+        t.note(`Text of the run's page: ${text.slice(0, 1500)}`);
+        const shows = (s: string | RegExp) => (typeof s === 'string' ? text.includes(s) : s.test(text));
+        t.check('run page: shows the run id, function and status', { id: true, function: true, status: 'Completed' }, { id: shows(run!.id), function: shows('ob-01-order'), status: shows(/Completed/i) ? 'Completed' : 'not shown' });
+        t.check('run page: every step is named', ['price the order', 'wait a moment', 'charge'], ['price the order', 'wait a moment', 'charge'].filter((name) => shows(name)));
+        // The trace shows one row per step; its attempts open under it, as a person would click it.
+        await tab.getByText('charge', { exact: true }).first().click().catch(() => {});
+        await tab.waitForTimeout(1_000);
+        const expanded = (await tab.locator('body').innerText()).replace(/\s+/g, ' ');
+        t.note(`Text of the run's page after clicking the step "charge": ${expanded.slice(expanded.indexOf('Trace'), expanded.indexOf('Trace') + 600)}`);
+        // The ledger counts the attempts the step made: the page should show one retry fewer.
+        const retries = /charge (\d+) retr(?:y|ies)/.exec(expanded)?.[1];
+        t.check("run page: the retried step's retries are shown (after clicking it)", `charge ${t.ledger.count('charge attempted') - 1} retry`, retries ? `charge ${retries} retry` : 'no retry count shown', Number(retries) === t.ledger.count('charge attempted') - 1);
+        mkdirSync(fileURLToPath(new URL('.', SCREENSHOT)), { recursive: true });
+        await tab.screenshot({ path: fileURLToPath(SCREENSHOT) });
+      } finally {
+        await browser.close();
+      }
+    }
 
     // 2. The runs list, as a dashboard would page it.
     const gql = async (query: string, variables: Record<string, unknown>) => JSON.parse((await t.callApi('POST', '/v0/gql', { query, variables })).body) as { data?: Record<string, unknown>; errors?: { message: string }[] };
