@@ -31,6 +31,12 @@ describe('maskFlags()', () => {
     expect(masked).toContain('<postgres-uri>');
     expect(masked.at(-1)).toBe('env INNGEST_EXPERIMENTAL_PROM_METRICS=1');
   });
+  test("masks the port of an app URL given with -u, so two trials' configurations compare equal", () => {
+    const one = maskFlags(serverArgs('dev', ['-u', 'http://127.0.0.1:34431/api/inngest'], ports), ports, {});
+    const two = maskFlags(serverArgs('dev', ['-u', 'http://127.0.0.1:40007/api/inngest'], ports), ports, {});
+    expect(one).toContain('http://127.0.0.1:<free port>/api/inngest');
+    expect(one).toEqual(two);
+  });
 });
 
 describe('configurationFor() and sameConfiguration()', () => {

@@ -74,7 +74,10 @@ function createContext(engine: Engine, worker: Worker, extraWorker: ExtraWorker,
     callApi: (method, path, body) => api.raw(method, path, body),
     worker: {
       kill: () => worker.kill(),
-      start: (env, transport) => worker.start(env, transport),
+      start: (env, transport, options) => worker.start(env, transport, options),
+      get serveUrl() {
+        return worker.serveUrl;
+      },
       get running() {
         return worker.running;
       },

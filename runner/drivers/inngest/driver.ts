@@ -72,6 +72,15 @@ export function binaryVersion(path: string): string {
 
 /** How the server runs: the modes of `ServerMode` (see the probe harness). The baseline is `dev`. */
 export type EngineMode = ServerMode;
+
+/** Persistence of the external Redis (self-hosted mode): none, or an append-only file fsynced every second or on every write. */
+export type RedisPersistence = 'none' | 'aof-everysec' | 'aof-always';
+/** redis-server's flags for each persistence (shared with the fault matrix). */
+export const REDIS_PERSISTENCE: Record<RedisPersistence, string[]> = {
+  none: ['--save', '', '--appendonly', 'no'],
+  'aof-everysec': ['--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec'],
+  'aof-always': ['--save', '', '--appendonly', 'yes', '--appendfsync', 'always'],
+};
 const BASELINE: EngineMode = 'dev';
 
 /** A running Inngest server, as the probe context and the API client see it. */
@@ -95,7 +104,7 @@ export interface Engine extends EngineInstance {
    * Restarts the server on the same ports and data directory, optionally in another mode or with extra flags
    * (e.g. `--retry-interval 1`) or environment (e.g. a feature switch); both stay until a restart names others.
    */
-  restart(options?: { mode?: EngineMode; flags?: string[]; env?: Record<string, string> }): Promise<void>;
+  restart(options?: { mode?: EngineMode; flags?: string[]; env?: Record<string, string>; redis?: RedisPersistence }): Promise<void>;
   /** What its stores hold now: the external Redis (self-hosted mode) and the SQLite files of its data directory. */
   stores(): Promise<StoreUsage>;
 }
@@ -150,7 +159,8 @@ export function serverArgs(mode: EngineMode, extraFlags: string[], ports: Server
  */
 export function maskFlags(args: string[], ports: ServerPorts, env: Record<string, string>): string[] {
   const portNumbers = new Set(Object.values(ports).map(String));
-  const mask = (f: string) => (portNumbers.has(f) ? '<free port>' : /^postgres(ql)?:\/\//.test(f) ? '<postgres-uri>' : f);
+  // A loopback URL (an app URL given with `-u`, say) carries a port chosen for the run: mask it like the others.
+  const mask = (f: string) => (portNumbers.has(f) ? '<free port>' : /^postgres(ql)?:\/\//.test(f) ? '<postgres-uri>' : f.replace(/^(https?:\/\/(?:127\.0\.0\.1|localhost)):\d+/, '$1:<free port>'));
   return [...args.map(mask), ...Object.entries(env).map(([k, v]) => `env ${k}=${v}`)];
 }
 
@@ -225,6 +235,7 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
   const log = createWriteStream(logFile, { flags: 'a' });
   const redisBin = findOnPath('redis-server');
   let redis: { child: ChildProcess; uri: string } | null = null;
+  let redisPersistence: RedisPersistence = 'none';
   let server: ChildProcess | null = null;
   let mode: EngineMode = BASELINE;
   let extraFlags: string[] = [];
@@ -236,7 +247,7 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
     if (redis && alive(redis.child)) return redis.uri;
     if (!redisBin) throw new Error('self-hosted mode needs redis-server on PATH (Debian: apt-get install redis-server)');
     const port = await freePort();
-    const child = launch(redisBin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], dataDir, log);
+    const child = launch(redisBin, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dataDir, ...REDIS_PERSISTENCE[redisPersistence]], dataDir, log);
     redis = { child, uri: `redis://127.0.0.1:${port}` };
     const deadline = Date.now() + 10_000;
     for (;;) {
@@ -302,6 +313,9 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
       return maskFlags(argsFor(mode), ports, extraEnv);
     },
     get stateStore() {
+      if (mode === 'self-hosted' && redisPersistence !== 'none') {
+        return `inngest start: run state in an external Redis with an append-only file fsynced ${redisPersistence === 'aof-always' ? 'on every write' : 'every second'} (redis-server on loopback), history in ${extraFlags.includes('--postgres-uri') ? 'PostgreSQL' : 'SQLite on disk'}`;
+      }
       if (extraFlags.includes('--postgres-uri')) return 'inngest start --postgres-uri: run state in an external Redis, history in PostgreSQL (both on loopback)';
       return {
         dev: 'inngest dev defaults: run state in an in-process Redis, history in an in-memory SQLite',
@@ -339,6 +353,12 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
       if (options?.mode) mode = options.mode;
       if (options?.flags) extraFlags = options.flags;
       if (options?.env) extraEnv = options.env;
+      if (options?.redis && options.redis !== redisPersistence) {
+        // Another persistence is another Redis: stop this one; the next self-hosted start launches a fresh one.
+        await halt(redis?.child ?? null);
+        redis = null;
+        redisPersistence = options.redis;
+      }
       await up();
     },
     async reset() {
@@ -351,6 +371,7 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
       mode = BASELINE;
       extraFlags = [];
       extraEnv = {};
+      redisPersistence = 'none';
       await up();
     },
     async stores() {

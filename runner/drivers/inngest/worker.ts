@@ -52,9 +52,10 @@ export class Worker {
 
   /**
    * Starts the worker (on the same port as before, if it ran already) and syncs its functions; with the
-   * `connect` transport, waits until its connection to the server is active instead.
+   * `connect` transport, waits until its connection to the server is active instead. With `sync: false` it only
+   * waits until the app answers, and leaves finding it to the server.
    */
-  async start(env: Record<string, string> = this.lastEnv, transport: Transport = this.lastTransport): Promise<void> {
+  async start(env: Record<string, string> = this.lastEnv, transport: Transport = this.lastTransport, options: { sync?: boolean } = {}): Promise<void> {
     if (this.running) throw new Error('the worker is already running');
     this.lastEnv = env;
     this.lastTransport = transport;
@@ -79,7 +80,7 @@ export class Worker {
     if (transport === 'connect') return this.waitForConnection(child);
     // Any answer means it listens: in self-hosted mode an unsigned GET is refused with 401, as it should be.
     await waitForHttp(this.serveUrl, READY_TIMEOUT_MS, 'The probe worker', true);
-    await this.sync();
+    if (options.sync !== false) await this.sync();
   }
 
   private waitForConnection(child: ChildProcess): Promise<void> {

@@ -80,9 +80,12 @@ export interface ProbeContext extends CoreProbeContext {
     /**
      * Starts the worker again and syncs it with the server. `env` is visible to the function code. `transport`
      * `connect` runs it as the SDK's persistent-connection worker instead of an HTTP `serve()` app; env and
-     * transport carry over to later starts that name none.
+     * transport carry over to later starts that name none. `{ sync: false }` starts an HTTP app without syncing
+     * it, for probes that watch the dev server find it by itself (`-u <serveUrl>` and polling).
      */
-    start(env?: Record<string, string>, transport?: 'serve' | 'connect'): Promise<void>;
+    start(env?: Record<string, string>, transport?: 'serve' | 'connect', options?: { sync?: boolean }): Promise<void>;
+    /** The URL of the worker's HTTP app (`serve()`), the one a deploy hook or `inngest dev -u` syncs. */
+    readonly serveUrl: string;
     /** Whether the worker process is alive now. */
     readonly running: boolean;
     /** Everything the worker processes printed so far (SDK warnings and errors land here). */
@@ -108,9 +111,11 @@ export interface ProbeContext extends CoreProbeContext {
      * `inngest start` with its embedded Redis. Extra `flags` (e.g. `--retry-interval 1`) and `env` (e.g. a
      * feature switch) stay until a restart names others. Never restore the server by hand at the end: the runner
      * puts it back on its baseline after every probe; a probe that needs a configuration from its start declares
-     * it as `needs` instead.
+     * it as `needs` instead. `redis` sets the persistence of the external Redis in `self-hosted` mode (`none`, the
+     * default; `aof-everysec` or `aof-always`: an append-only file fsynced every second or on every write); a
+     * change starts a fresh Redis.
      */
-    restart(options?: { mode?: ServerMode; flags?: string[]; env?: Record<string, string> }): Promise<void>;
+    restart(options?: { mode?: ServerMode; flags?: string[]; env?: Record<string, string>; redis?: 'none' | 'aof-everysec' | 'aof-always' }): Promise<void>;
     /** Flags the server runs with now, ports masked. */
     readonly flags: string[];
     /** The mode the server runs in now. */

@@ -38,8 +38,18 @@ export const dx: Record<string, EvidenceTable> = {
       'worker start and app sync': 'ワーカーの起動とアプリの同期',
       'first run after sync: send to completed': '同期後の最初の実行：送信から完了まで',
       'code change: restart and re-sync to a run on the new code': 'コードの変更：再起動と再同期から、新しいコードでの実行まで',
+      'no functions listed while the app is down': 'アプリが止まっている間は関数が 1 つも一覧にない',
+      'the server found the app by itself': 'サーバーがアプリを自分で見つけた',
+      'each change seen by the server with no sync (function list after each)': '同期なしで、サーバーが各変更に気づいた（変更ごとの関数一覧）',
+      'a run of the function found by polling': 'ポーリングで見つかった関数の実行',
+      'dev server -u: worker up to its functions listed, with no sync': '開発サーバーの `-u`：同期なしで、ワーカーの起動から関数が一覧に載るまで',
+      'code change adding a function: worker up to the server listing it': '関数を追加するコード変更：ワーカーの起動から、サーバーの一覧に載るまで',
+      'code change removing a function: worker up to the server dropping it': '関数を削除するコード変更：ワーカーの起動から、サーバーの一覧から消えるまで',
     },
-    raw: ['Hello, round 2', 'Hi, change'],
+    patterns: [
+      [/Discovery loop: the dev server ran with (.+) \(default poll interval\)\./, '発見とポーリングの流れ：開発サーバーは `$1` で動かした（ポーリング間隔は既定値）。'],
+    ],
+    raw: ['Hello, round 2', 'Hi, change', 'Bye, poll', '[]', '["dx-03-greet"]', /^(v[12]: [a-z0-9, -]+)( · v[12]: [a-z0-9, -]+)*$/],
   },
   'DX-04': {
     exact: {
