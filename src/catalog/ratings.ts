@@ -52,7 +52,7 @@ const inngest: EngineRatings = {
   'DX-05': { stars: 3 },
   'DX-06': { stars: 4 },
   'DX-07': { stars: 2 },
-  'PF-01': { stars: 3 },
+  'PF-01': { stars: 4 },
   'PF-02': { stars: 4 },
   'PF-03': { stars: 4 },
   'AI-01': { stars: 5 },

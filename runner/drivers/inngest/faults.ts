@@ -18,7 +18,7 @@ import { findOnPath, freePort, request } from '../../core/process.ts';
 import { packageVersion } from '../../core/provenance.ts';
 import { redisCommand } from '../../core/stores.ts';
 import { ServerApi, RunNotFound } from './api.ts';
-import { binaryVersion, findBinary, HOW_TO_GET_A_SERVER, maskFlags, serverArgs, type EngineMode, type ServerPorts } from './driver.ts';
+import { binaryVersion, findBinary, HOW_TO_GET_A_SERVER, maskFlags, REDIS_PERSISTENCE, serverArgs, type EngineMode, type RedisPersistence, type ServerPorts } from './driver.ts';
 
 const SCENARIO = 'src/faults/inngest/durability.ts';
 const WORKER_MAIN = fileURLToPath(new URL('./fault-worker-main.ts', import.meta.url));
@@ -28,13 +28,6 @@ const RETRY_FLAGS = ['--retry-interval', '1'];
 /** How long a failing app sync (`PUT /api/inngest`) is retried after a recovery. */
 const SYNC_TIMEOUT_MS = 15_000;
 
-/** Redis's persistence under test: none, or an append-only file fsynced every second or on every write. */
-type RedisPersistence = 'none' | 'aof-everysec' | 'aof-always';
-const REDIS_PERSISTENCE: Record<RedisPersistence, string[]> = {
-  none: ['--save', '', '--appendonly', 'no'],
-  'aof-everysec': ['--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec'],
-  'aof-always': ['--save', '', '--appendonly', 'yes', '--appendfsync', 'always'],
-};
 
 interface Configuration {
   mode: EngineMode;

@@ -12,6 +12,10 @@ export const common: EvidenceTable = {
       '`--redis-uri` なしの `inngest start`：実行の状態は組み込みの Redis、履歴はディスク上の SQLite',
     'inngest start: run state in an external Redis (redis-server on loopback), history in SQLite on disk':
       '`inngest start`：実行の状態は外部の Redis（ループバック上の `redis-server`）、履歴はディスク上の SQLite',
+    'inngest start: run state in an external Redis with an append-only file fsynced on every write (redis-server on loopback), history in SQLite on disk':
+      '`inngest start`：実行の状態は書き込みごとに fsync する追記専用ファイル（AOF）付きの外部 Redis（ループバック上の `redis-server`）、履歴はディスク上の SQLite',
+    'inngest start: run state in an external Redis with an append-only file fsynced every second (redis-server on loopback), history in SQLite on disk':
+      '`inngest start`：実行の状態は毎秒 fsync する追記専用ファイル（AOF）付きの外部 Redis（ループバック上の `redis-server`）、履歴はディスク上の SQLite',
     'inngest start --postgres-uri: run state in an external Redis, history in PostgreSQL (both on loopback)':
       '`inngest start --postgres-uri`：実行の状態は外部の Redis、履歴は PostgreSQL（どちらもループバック上）',
     'dev server defaults: in-memory Redis and SQLite, lost when the server stops': '開発サーバーの既定：メモリ上の Redis と SQLite（サーバーが止まると失われる）',
