@@ -90,6 +90,10 @@ const temporal: EngineRatings = {
   'EX-07': { stars: 5 },
   // RT
   // CP
+  'CP-01': { stars: 4 },
+  'CP-02': { stars: 5 },
+  'CP-03': { stars: 5 },
+  'CP-04': { stars: 4 },
   // WF
   'WF-01': { stars: 4 },
   'WF-02': { stars: 5 },
