@@ -80,7 +80,7 @@ export function summariseEvent(e: proto.temporal.api.history.v1.IHistoryEvent): 
   };
 }
 
-function createContext(probe: LoadedProbe<ProbeDefinition>, engine: Engine, worker: TemporalWorker, run: TrialRun, ids: { taskQueue: string; trial: string }, bundles: (d: string) => Promise<{ code: string; ms: number }>): ProbeContext {
+function createContext(probe: LoadedProbe<ProbeDefinition>, engine: Engine, worker: TemporalWorker, run: TrialRun, ids: { taskQueue: string; trial: string }, bundles: (d: string) => Promise<{ code: string; ms: number }>, extraWorker?: (taskQueue: string) => TemporalWorker): ProbeContext {
   const { signal, files } = run;
   let connection: Connection | null = null;
   let client: Client | null = null;
@@ -132,6 +132,26 @@ function createContext(probe: LoadedProbe<ProbeDefinition>, engine: Engine, work
         return worker.deployment;
       },
       output: () => worker.output(),
+      get pid() {
+        return worker.pid;
+      },
+      startExtra: async (options = {}) => {
+        if (!extraWorker) throw new Error('this runner cannot start extra workers');
+        const { taskQueue = ids.taskQueue, ...start } = options;
+        const extra = extraWorker(taskQueue);
+        files.cleanups.push(() => extra.stop());
+        await extra.start({ deployment: worker.deployment, ...start });
+        return {
+          taskQueue,
+          get pid() {
+            return extra.pid;
+          },
+          get running() {
+            return extra.running;
+          },
+          kill: () => extra.kill(),
+        };
+      },
       sdkLines: (pattern, since = 0) =>
         worker
           .output()
@@ -160,6 +180,18 @@ function createContext(probe: LoadedProbe<ProbeDefinition>, engine: Engine, work
       get address() {
         return engine.address;
       },
+      get pid() {
+        return engine.pid;
+      },
+      get metricsUrl() {
+        return engine.metricsUrl;
+      },
+      get stateFile() {
+        return engine.stateFile;
+      },
+      get startMs() {
+        return engine.startMs;
+      },
     },
   };
   return Object.assign(context, { connect });
@@ -180,7 +212,7 @@ export async function runTemporalScenario(probe: LoadedProbe<ProbeDefinition>, e
     if (!module) throw new Error(`${probe.source} has no workflow deployment "${deployment}"`);
     return bundle(module, probe.sourceHash);
   };
-  const worker = new TemporalWorker({
+  const workerOptions: ConstructorParameters<typeof TemporalWorker>[0] = {
     probeFile: probe.absolutePath,
     bundles: async (deployment) => {
       const { code } = await bundles(deployment);
@@ -193,9 +225,12 @@ export async function runTemporalScenario(probe: LoadedProbe<ProbeDefinition>, e
     taskQueue,
     ledgerFile: files.ledgerFile,
     logFile: join(files.workDir, `${files.slug}.worker.log`),
-  });
+  };
+  const worker = new TemporalWorker(workerOptions);
   files.cleanups.push(() => worker.stop());
-  const context = createContext(probe, engine, worker, run, { taskQueue, trial }, bundles) as ProbeContext & { connect(): Promise<void> };
+  let extras = 0;
+  const extraWorker = (queue: string) => new TemporalWorker({ ...workerOptions, taskQueue: queue, logFile: join(files.workDir, `${files.slug}.worker-extra-${++extras}.log`) });
+  const context = createContext(probe, engine, worker, run, { taskQueue, trial }, bundles, extraWorker) as ProbeContext & { connect(): Promise<void> };
   await context.connect();
   await worker.start();
   try {

@@ -122,6 +122,12 @@ export interface Engine extends EngineInstance {
   readonly flags: string[];
   readonly version: string;
   readonly source: 'started' | 'external';
+  /** The server process's pid (null for an external server). */
+  readonly pid: number | null;
+  /** The SQLite state file in `state-file` mode, else null. */
+  readonly stateFile: string | null;
+  /** How long each start took, spawn to ready (ms). */
+  readonly startMs: readonly number[];
   restart(options?: { mode?: ServerMode; keepState?: boolean; kill?: boolean; flags?: string[] }): Promise<void>;
 }
 
@@ -139,7 +145,7 @@ export function connectEngine(address: string): Engine {
     stateStore: 'unknown: an external server, configured outside the runner', sdk: sdk(),
   });
   return {
-    address, httpUrl: '', metricsUrl: '', mode: BASELINE, flags: [], version: 'unknown', source: 'external',
+    address, httpUrl: '', metricsUrl: '', mode: BASELINE, flags: [], version: 'unknown', source: 'external', pid: null, stateFile: null, startMs: [],
     describe, atBaseline: () => true,
     async prepare(needs) {
       if (needs?.mode || needs?.flags?.length) refuse('needs another server mode or flags');
@@ -167,15 +173,18 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
   let extraFlags: string[] = [];
   const versionText = binaryVersion(bin.path);
   const version = versionLabel(versionText);
+  const startMs: number[] = [];
 
   const launchServer = async () => {
     const args = serverArgs(mode, extraFlags, ports).map((a) => (a === '<state-file>' ? stateFile() : a));
+    const spawned = performance.now();
     const child = launch(bin.path, args, dataDir, log);
     server = child;
     const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`temporal server start-dev exited with code ${code}; see ${logFile}`))));
     exited.catch(() => {});
     // The HTTP API answers for the default namespace once the frontend is up and the namespace is registered.
     await Promise.race([waitForHttp(`http://127.0.0.1:${ports.http}/api/v1/namespaces/${NAMESPACE}`, READY_TIMEOUT_MS, `The Temporal dev server (${mode})`), exited]);
+    startMs.push(performance.now() - spawned);
   };
   /** Starts it; if it dies before it is ready (a port taken meanwhile), tries again on fresh ports. */
   const up = async (sameAddress: boolean) => {
@@ -217,6 +226,13 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
     },
     version,
     source: 'started',
+    get pid() {
+      return (server as ChildProcess | null)?.pid ?? null;
+    },
+    get stateFile() {
+      return mode === 'state-file' ? stateFile() : null;
+    },
+    startMs,
     describe() {
       return { engine: 'temporal', version, source: 'started', mode, flags: engine.flags, stateStore: STATE_STORE[mode], sdk: sdk() };
     },

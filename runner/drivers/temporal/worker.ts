@@ -38,6 +38,15 @@ export class TemporalWorker {
     return alive(this.child);
   }
 
+  /** The pid of the worker process while it runs. */
+  get pid(): number | null {
+    return this.running ? (this.child?.pid ?? null) : null;
+  }
+
+  get taskQueue(): string {
+    return this.options.taskQueue;
+  }
+
   get deployment(): string {
     return this.lastDeployment;
   }

@@ -104,6 +104,13 @@ export interface ProbeContext extends CoreProbeContext {
     output(): string;
     /** Lines the worker printed (not the harness's own; colour codes removed) matching `pattern`, optionally after a mark `since`. */
     sdkLines(pattern: RegExp, since?: number): string[];
+    /** The worker process's pid while it runs (ledger entries carry the pid of the process that wrote them). */
+    readonly pid: number | null;
+    /**
+     * Starts one more worker process with the same activities and workflow code: on this trial's task queue (a
+     * second replica), or on `taskQueue` (e.g. a queue per tenant). Stopped when the probe ends.
+     */
+    startExtra(options?: WorkerStart & { taskQueue?: string }): Promise<ExtraWorker>;
   };
   /** The Temporal dev server under test. */
   server: {
@@ -116,7 +123,24 @@ export interface ProbeContext extends CoreProbeContext {
     readonly flags: string[];
     /** host:port of the frontend gRPC service. */
     readonly address: string;
+    /** The server process's pid. */
+    readonly pid: number | null;
+    /** Its Prometheus endpoint (`--metrics-port`), e.g. to see which services report from the one process. */
+    readonly metricsUrl: string;
+    /** Its SQLite state file (`--db-filename`), or null in memory; SQLite keeps `-wal` and `-shm` files beside it. */
+    readonly stateFile: string | null;
+    /** How long each start of the server took, from spawn to the default namespace answering (ms). */
+    readonly startMs: readonly number[];
   };
+}
+
+/** An extra worker process started by `t.worker.startExtra()`. */
+export interface ExtraWorker {
+  readonly taskQueue: string;
+  readonly pid: number | null;
+  readonly running: boolean;
+  /** SIGKILL, like the main worker's `kill()`. */
+  kill(): Promise<void>;
 }
 
 /** A Temporal probe: one criterion, its workflows and activities, and the scenario that exercises them. */
