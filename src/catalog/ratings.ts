@@ -106,6 +106,13 @@ const temporal: EngineRatings = {
   'SG-04': { stars: 5 },
   // VR
   // DX
+  'DX-01': { stars: 4 },
+  'DX-02': { stars: 5 },
+  'DX-03': { stars: 4 },
+  'DX-04': { stars: 4 },
+  'DX-05': { stars: 4 },
+  'DX-06': { stars: 3 },
+  'DX-07': { stars: 4 },
   // PF
   // OP
   'OP-01': { stars: 4 },

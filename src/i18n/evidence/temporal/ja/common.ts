@@ -56,4 +56,6 @@ export const units: Record<string, string> = {
   'runs': '件',
   'executions': '回',
   'reads': '回',
+  'exports': '個',
+  'concepts': '個',
 };
