@@ -118,8 +118,10 @@ const temporal: EngineRatings = {
   'OP-01': { stars: 4 },
   'OP-02': { stars: 5 },
   'OP-03': { stars: 4 },
+  'OP-04': { stars: 4 },
   'OP-05': { stars: 4 },
   'OP-06': { stars: 4 },
+  'OP-07': { stars: 4 },
   // OB
   'OB-03': { stars: 5 },
   'OB-06': { stars: 5 },

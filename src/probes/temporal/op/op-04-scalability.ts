@@ -64,7 +64,6 @@ export default defineProbe({
 
   async run(t) {
     const throughput: Record<string, number> = {};
-    const peaks: Record<string, number> = {};
     /** Starts a burst of runs, waits for all of them, and records throughput and how the work was spread. */
     const measure = async (kind: 'cpu' | 'io', workers: number) => {
       const label = `${workers} worker process(es)`;
@@ -90,8 +89,7 @@ export default defineProbe({
         const starts = t.ledger.entries('io: started');
         const pids = [...new Set(done.map((e) => e.pid))];
         const perPid = pids.map((pid) => peakInFlight(starts, done, burst, pid));
-        peaks[burst] = peakInFlight(starts, done, burst);
-        t.metric(`io-bound, ${label}: most runs in flight at once`, 'runs', peaks[burst]);
+        t.metric(`io-bound, ${label}: most runs in flight at once`, 'runs', peakInFlight(starts, done, burst));
         t.check(
           `io-bound, ${label}: runs in flight in each process never above its activity slots (${SDK_ACTIVITY_SLOTS})`,
           `≤ ${SDK_ACTIVITY_SLOTS} in each`,
@@ -110,8 +108,8 @@ export default defineProbe({
     t.metric('CPU-bound: throughput with two processes ÷ with one', 'ratio', gain('cpu'));
     t.metric('I/O-bound: throughput with two processes ÷ with one', 'ratio', gain('io'));
     t.check('CPU-bound: throughput with two processes ÷ with one', '≥ 1.3', Number(gain('cpu').toFixed(2)), gain('cpu') >= 1.3);
-    const onePeak = peaks['io-1 worker process(es)']!;
-    t.check(`io-bound: two processes hold more runs in flight than one (slots are per worker)`, `> ${onePeak}`, peaks['io-2 worker process(es)']!, peaks['io-2 worker process(es)']! > onePeak);
+    // No check on the I/O-bound gain: far below the slots, what bounds these runs (each a new workflow) is the
+    // workflow code and the server, which share this machine's cores with both workers.
 
     // 2. Two workers busy on a burst; one is SIGKILLed once it holds activities in flight.
     const burst = 'kill';
