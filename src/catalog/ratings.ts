@@ -123,12 +123,18 @@ const temporal: EngineRatings = {
   'OP-06': { stars: 4 },
   'OP-07': { stars: 4 },
   // OB
+  'OB-01': { stars: 5 },
+  'OB-02': { stars: 5 },
   'OB-03': { stars: 5 },
+  'OB-04': { stars: 3 },
+  'OB-05': { stars: 3 },
   'OB-06': { stars: 5 },
   // AI
   'AI-01': { stars: 5 },
   'AI-02': { stars: 5 },
   'AI-03': { stars: 5 },
+  'AI-04': { stars: 3 },
+  'AI-05': { stars: 3 },
   'AI-06': { stars: 5 },
 };
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import proto from '@temporalio/proto';
 const { temporal } = proto;
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker, type BundlerPlugin } from '@temporalio/worker';
 import type { HistoryEventView, ProbeContext, ProbeDefinition } from '../../../src/probes/temporal/harness/probe.ts';
 import type { LoadedProbe, TrialRun } from '../../core/driver.ts';
 import { coreContext } from '../../core/scenario.ts';
@@ -24,13 +24,13 @@ type Timestamp = { seconds?: { toNumber(): number } | number | null; nanos?: num
 /** Bundled workflow code, kept per module and content for the whole run: bundling takes seconds. */
 const bundleCache = new Map<string, Promise<{ code: string; ms: number }>>();
 
-function bundle(module: URL, sourceKey: string): Promise<{ code: string; ms: number }> {
+function bundle(module: URL, sourceKey: string, workflowInterceptorModules?: string[], plugins?: BundlerPlugin[]): Promise<{ code: string; ms: number }> {
   const key = `${module.href}#${sourceKey}`;
   let cached = bundleCache.get(key);
   if (!cached) {
     cached = (async () => {
       const started = performance.now();
-      const { code } = await bundleWorkflowCode({ workflowsPath: fileURLToPath(module), logger: quietLogger });
+      const { code } = await bundleWorkflowCode({ workflowsPath: fileURLToPath(module), workflowInterceptorModules, plugins, logger: quietLogger });
       return { code, ms: performance.now() - started };
     })();
     bundleCache.set(key, cached);
@@ -186,6 +186,9 @@ function createContext(probe: LoadedProbe<ProbeDefinition>, engine: Engine, work
       get metricsUrl() {
         return engine.metricsUrl;
       },
+      get uiUrl() {
+        return engine.uiUrl;
+      },
       get stateFile() {
         return engine.stateFile;
       },
@@ -210,7 +213,8 @@ export async function runTemporalScenario(probe: LoadedProbe<ProbeDefinition>, e
   const bundles = async (deployment: string) => {
     const module = deployment === 'v1' ? definition.workflows : definition.deployments?.[deployment];
     if (!module) throw new Error(`${probe.source} has no workflow deployment "${deployment}"`);
-    return bundle(module, probe.sourceHash);
+    // The worker's plugins shape the bundle too, as `Worker.create` with `workflowsPath` would let them.
+    return bundle(module, probe.sourceHash, definition.workflowInterceptorModules, definition.worker?.plugins as BundlerPlugin[] | undefined);
   };
   const workerOptions: ConstructorParameters<typeof TemporalWorker>[0] = {
     probeFile: probe.absolutePath,

@@ -118,6 +118,8 @@ export interface Engine extends EngineInstance {
   readonly address: string;
   readonly httpUrl: string;
   readonly metricsUrl: string;
+  /** The Web UI's base URL; it answers only when the server runs with `--headless=false`. */
+  readonly uiUrl: string;
   readonly mode: ServerMode;
   readonly flags: string[];
   readonly version: string;
@@ -145,7 +147,7 @@ export function connectEngine(address: string): Engine {
     stateStore: 'unknown: an external server, configured outside the runner', sdk: sdk(),
   });
   return {
-    address, httpUrl: '', metricsUrl: '', mode: BASELINE, flags: [], version: 'unknown', source: 'external', pid: null, stateFile: null, startMs: [],
+    address, httpUrl: '', metricsUrl: '', uiUrl: '', mode: BASELINE, flags: [], version: 'unknown', source: 'external', pid: null, stateFile: null, startMs: [],
     describe, atBaseline: () => true,
     async prepare(needs) {
       if (needs?.mode || needs?.flags?.length) refuse('needs another server mode or flags');
@@ -217,6 +219,9 @@ export async function startEngine(bin: FoundBinary, logFile: string): Promise<En
     },
     get metricsUrl() {
       return `http://127.0.0.1:${ports.metrics}/metrics`;
+    },
+    get uiUrl() {
+      return `http://127.0.0.1:${ports.ui}`;
     },
     get mode() {
       return mode;

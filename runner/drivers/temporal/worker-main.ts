@@ -4,17 +4,18 @@
  *
  * Environment: PROBE_FILE (the probe module, for its activities and worker options), PROBE_WORKFLOW_BUNDLE (the
  * workflow code, bundled once by the runner), TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, PROBE_TASK_QUEUE, PROBE_LEDGER,
- * PROBE_WORKER_OPTIONS (this start's worker options, JSON, over the probe's).
+ * PROBE_WORKER_OPTIONS (this start's worker options, JSON, over the probe's); PROBE_SDK_PROMETHEUS (host:port for
+ * the SDK's Prometheus metrics, optional: a probe passes it in `t.worker.start({ env })`).
  *
  * Besides the probe's own sinks the worker registers `ledger` (see `LedgerSinks`): workflow code records to the
  * ledger through it, on replay too.
  */
 import { pathToFileURL } from 'node:url';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { InjectedSinks } from '@temporalio/worker';
 import { record } from '../../../src/probes/core/ledger.ts';
 import type { LedgerSinks, ProbeDefinition } from '../../../src/probes/temporal/harness/probe.ts';
-import { READY_LINE, WORKER_OPTIONS_ENV } from './worker-protocol.ts';
+import { READY_LINE, SDK_PROMETHEUS_ENV, WORKER_OPTIONS_ENV } from './worker-protocol.ts';
 
 const { PROBE_FILE: file, PROBE_WORKFLOW_BUNDLE: codePath, TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace, PROBE_TASK_QUEUE: taskQueue } = process.env;
 if (!file || !codePath || !address || !namespace || !taskQueue) {
@@ -22,6 +23,8 @@ if (!file || !codePath || !address || !namespace || !taskQueue) {
 }
 
 const probe = (await import(pathToFileURL(file).href)).default as ProbeDefinition;
+// The SDK's own Prometheus endpoint, when a probe asks for it in the worker's environment (before anything creates the Runtime).
+if (process.env[SDK_PROMETHEUS_ENV]) Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: process.env[SDK_PROMETHEUS_ENV] } } } });
 const connection = await NativeConnection.connect({ address });
 const ledgerSinks: InjectedSinks<LedgerSinks> = {
   ledger: {

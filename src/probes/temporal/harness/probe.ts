@@ -127,6 +127,8 @@ export interface ProbeContext extends CoreProbeContext {
     readonly pid: number | null;
     /** Its Prometheus endpoint (`--metrics-port`), e.g. to see which services report from the one process. */
     readonly metricsUrl: string;
+    /** The Web UI's base URL; it answers only when the probe runs the server with `needs: { flags: ['--headless=false'] }`. */
+    readonly uiUrl: string;
     /** Its SQLite state file (`--db-filename`), or null in memory; SQLite keeps `-wal` and `-shm` files beside it. */
     readonly stateFile: string | null;
     /** How long each start of the server took, from spawn to the default namespace answering (ms). */
@@ -151,6 +153,11 @@ export interface ProbeDefinition extends CoreProbeDefinition<ServerMode> {
   deployments?: Record<string, URL>;
   /** The activities the worker registers. */
   activities: Record<string, (...args: any[]) => Promise<unknown>>;
+  /**
+   * Modules bundled with the workflow code whose `interceptors` export registers workflow interceptors (the SDK's
+   * `workflowInterceptorModules`), e.g. `@temporalio/interceptors-opentelemetry/lib/workflow-interceptors`.
+   */
+  workflowInterceptorModules?: string[];
   /** Worker options beyond connection, task queue, workflows and activities (e.g. concurrency limits). */
   worker?: Partial<Omit<WorkerOptions, 'connection' | 'taskQueue' | 'workflowsPath' | 'workflowBundle' | 'activities'>>;
   /** The scenario: start, fault, wait, observe, check. */

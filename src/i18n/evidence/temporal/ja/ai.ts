@@ -48,6 +48,34 @@ export const ai: Record<string, EvidenceTable> = {
     },
     raw: ['published', 'rejected', 'timed out, rejected', 'approve accepted'],
   },
+  'AI-04': {
+    exact: {
+      'batched (flush every 200 ms)': 'バッチ送信（200 ms ごとにフラッシュ）',
+      'forceFlush on every token': 'トークンごとに `forceFlush`',
+      'run completed': '実行が完了した',
+      'every token arrived, in order, once': 'すべてのトークンが順番どおり 1 回ずつ届いた',
+      'workflow started → first token received': 'ワークフロー開始から最初のトークン受信まで',
+      'token published → received': 'トークンの送信から受信まで',
+      "signals in the history (publish batches, and the reader's)": '履歴のシグナル数（送信のバッチと、読み手からのもの）',
+    },
+    patterns: [[/first to last token \(produced over (\d+) ms\)/, '最初から最後のトークンまで（生成にかかった時間は $1 ms）']],
+  },
+  'AI-05': {
+    exact: {
+      'the agent completed': 'エージェントが完了した',
+      'the tool ran as an activity: times it started': 'ツールはアクティビティとして実行された：開始した回数',
+      'the answer used the tool result': '答えはツールの結果を使った',
+      'an answer containing "ships tomorrow"': '`ships tomorrow` を含む答え',
+      'model calls: the one before the crash was not repeated (2 in all)': 'モデル呼び出し：クラッシュ前の呼び出しは繰り返されなかった（全部で 2 回）',
+      'tool: interrupted once, finished once': 'ツール：1 回中断され、1 回完了した',
+      'model calls and the tool appear as activities in the history': 'モデル呼び出しとツールが履歴にアクティビティとして現れる',
+      'model-call activities and lookupOrder': 'モデル呼び出しのアクティビティと `lookupOrder`',
+    },
+    patterns: [
+      [/Run output: (.+)/s, '実行の出力：`$1`'],
+      [/Activities scheduled, in order: (.+)/, 'スケジュールされたアクティビティ（順に）：`$1`'],
+    ],
+  },
   'AI-06': {
     exact: {
       'activities: the run completes after the flaky tool recovers': 'アクティビティ：不安定なツールが回復した後に実行が完了する',

@@ -56,6 +56,9 @@ export const units: Record<string, string> = {
   'runs': '件',
   'executions': '回',
   'reads': '回',
+  'series': '系列',
+  'names': '個',
+  'spans': '個',
   'exports': '個',
   'concepts': '個',
 };
