@@ -105,6 +105,10 @@ const temporal: EngineRatings = {
   'SG-03': { stars: 3 },
   'SG-04': { stars: 5 },
   // VR
+  'VR-01': { stars: 4 },
+  'VR-02': { stars: 5 },
+  'VR-03': { stars: 4 },
+  'VR-04': { stars: 3 },
   // DX
   'DX-01': { stars: 4 },
   'DX-02': { stars: 5 },

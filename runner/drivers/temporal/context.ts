@@ -122,6 +122,14 @@ function createContext(probe: LoadedProbe<ProbeDefinition>, engine: Engine, work
         return { error: error.message, name: error.name };
       }
     },
+    replayHistories: async (histories, deployment = worker.deployment) => {
+      const { code } = await bundles(deployment);
+      const results: { workflowId: string; error: null | { name: string; message: string } }[] = [];
+      for await (const r of Worker.runReplayHistories({ workflowBundle: { code }, replayName: `replay@${deployment}` }, histories)) {
+        results.push({ workflowId: r.workflowId, error: r.error ? { name: r.error.name, message: r.error.message } : null });
+      }
+      return results;
+    },
     worker: {
       kill: () => worker.kill(),
       start: (options) => worker.start(options),

@@ -11,7 +11,7 @@
  *   or restarts the server, and checks what happened.
  */
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import type { WorkerOptions } from '@temporalio/worker';
+import type { ReplayHistoriesIterable, WorkerOptions } from '@temporalio/worker';
 import type { Sinks } from '@temporalio/workflow';
 import type { CoreProbeContext, CoreProbeDefinition } from '../../core/context.ts';
 
@@ -62,7 +62,7 @@ export interface WorkerStart {
    * Worker options for this start and later ones, over the definition's `worker` (JSON-serialisable ones only:
    * they cross into the worker process), e.g. `{ maxCachedWorkflows: 0 }` to replay every workflow task.
    */
-  options?: Partial<Pick<WorkerOptions, 'maxCachedWorkflows' | 'stickyQueueScheduleToStartTimeout' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions'>>;
+  options?: Partial<Pick<WorkerOptions, 'maxCachedWorkflows' | 'stickyQueueScheduleToStartTimeout' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions' | 'workerDeploymentOptions'>>;
 }
 
 /** The toolbox a Temporal probe's scenario gets from the runner: the core's, and Temporal's own. */
@@ -89,6 +89,12 @@ export interface ProbeContext extends CoreProbeContext {
    * `Worker.runReplayHistory`, locally, without the server. Resolves to the error it raised, or null.
    */
   replay(handle: WorkflowHandle, deployment?: string): Promise<{ error: null } | { error: string; name: string }>;
+  /**
+   * Replays many recorded histories against a deployment of the workflow code with the SDK's
+   * `Worker.runReplayHistories` (e.g. `t.client.workflow.list({ query }).intoHistories()`), locally; one result per
+   * history, in the order replayed, with the error it raised or null.
+   */
+  replayHistories(histories: ReplayHistoriesIterable, deployment?: string): Promise<{ workflowId: string; error: null | { name: string; message: string } }[]>;
 
   /** The probe's worker: a child process running the SDK's `Worker` on this trial's task queue. */
   worker: {
