@@ -118,6 +118,9 @@ const temporal: EngineRatings = {
   'DX-06': { stars: 3 },
   'DX-07': { stars: 4 },
   // PF
+  'PF-01': { stars: 3 },
+  'PF-02': { stars: 4 },
+  'PF-03': { stars: 4 },
   // OP
   'OP-01': { stars: 4 },
   'OP-02': { stars: 5 },

@@ -56,6 +56,8 @@ export const units: Record<string, string> = {
   'runs': '件',
   'executions': '回',
   'reads': '回',
+  'workflows/s': 'ワークフロー/秒',
+  'activities/s': 'アクティビティ/秒',
   'series': '系列',
   'names': '個',
   'spans': '個',

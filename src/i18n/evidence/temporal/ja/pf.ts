@@ -1,4 +1,98 @@
 /** PF: Temporal's evidence strings in Japanese, keyed by criterion. */
 import type { EvidenceTable } from '../../index.ts';
 
-export const pf: Record<string, EvidenceTable> = {};
+export const pf: Record<string, EvidenceTable> = {
+  'PF-01': {
+    exact: {
+      'floor: loopback HTTP round trip': '下限：ループバックでの HTTP の往復',
+      // The variants: what ran, and where the server kept its state.
+      'activity, in memory': 'アクティビティ、メモリ上',
+      'local activity, in memory': 'ローカルアクティビティ、メモリ上',
+      'activity, in memory, eager execution on': 'アクティビティ、メモリ上、イーガー実行あり',
+      'activity, in memory, one task queue partition': 'アクティビティ、メモリ上、タスクキューのパーティション 1 つ',
+      'activity, state file': 'アクティビティ、状態ファイル',
+      'local activity, state file': 'ローカルアクティビティ、状態ファイル',
+      'in memory': 'メモリ上',
+      'state file': '状態ファイル',
+      'in memory, eager execution': 'メモリ上、イーガー実行',
+      'in memory, one task queue partition': 'メモリ上、タスクキューのパーティション 1 つ',
+      // What was measured in each.
+      'step-to-step (worker clock)': 'ステップ間の間隔（ワーカーの時計）',
+      'p50 step ÷ p50 loopback round trip': 'ステップの p50 ÷ ループバックの往復の p50',
+      'start to result, per step (client)': '開始から結果まで、ステップあたり（クライアント）',
+      'workflow run time per step (history)': 'ステップあたりのワークフロー実行時間（履歴）',
+      'step-to-step (history, activity scheduled)': 'ステップ間の間隔（履歴、アクティビティのスケジュール時刻）',
+      'history events per step': 'ステップあたりの履歴イベント数',
+      'activity scheduled → started (history)': 'アクティビティのスケジュール → 開始（履歴）',
+      'activity started → completed (history)': 'アクティビティの開始 → 完了（履歴）',
+      'activity completed → workflow task started (history)': 'アクティビティの完了 → ワークフロータスクの開始（履歴）',
+      'workflow task started → completed (history)': 'ワークフロータスクの開始 → 完了（履歴）',
+      // Checks.
+      'a local activity cheaper per step than an activity (p50, worker clock)': 'ローカルアクティビティはアクティビティよりステップあたり安い（p50、ワーカーの時計）',
+      'local activities write fewer history events per step than activities': 'ローカルアクティビティはアクティビティよりステップあたりの履歴イベントが少ない',
+      'cheaper per step than the default activity (p50, worker clock)': '既定のアクティビティよりステップあたり安い（p50、ワーカーの時計）',
+      'a local activity still cheaper per step than an activity (p50, worker clock)': 'ここでもローカルアクティビティはアクティビティよりステップあたり安い（p50、ワーカーの時計）',
+      'local activity < activity': 'ローカルアクティビティ < アクティビティ',
+      'eager < defaults': 'イーガー実行 < 既定',
+      'one partition < defaults': 'パーティション 1 つ < 既定',
+      'at least a fifth cheaper per step than the default activity (p50, worker clock)': '既定のアクティビティより、ステップあたり少なくとも 5 分の 1 安い（p50、ワーカーの時計）',
+      'eager ≤ 80% of defaults': 'イーガー実行 ≤ 既定の 80%',
+      'one partition ≤ 80% of defaults': 'パーティション 1 つ ≤ 既定の 80%',
+    },
+    patterns: [
+      [/([\d.]+) ms/, '$1 ms'],
+      [/(\d+) steps ran once each and completed/, '$1 ステップがそれぞれ 1 回だけ実行され、完了した'],
+      [/activity, in memory: p50 step within twice what the seed reported \(about (\d+) ms\)/, 'アクティビティ、メモリ上：ステップの p50 が、シードの報告値（約 $1 ms）の 2 倍以内'],
+      [/≤ (\d+) ms/, '$1 ms 以下'],
+      [/(.+): (\d+) history events for (\d+) steps \((\d+) activities scheduled, (\d+) markers, (\d+) event types\)\./,
+        '{1}：$3 ステップで履歴イベントが $2 件（スケジュールされたアクティビティ $4 件、マーカー $5 件、イベントの種類 $6 種）。'],
+    ],
+  },
+  'PF-02': {
+    exact: {
+      'every workflow completed': 'すべてのワークフローが完了した',
+      'every step of every run ran once': 'すべての実行のすべてのステップが 1 回だけ実行された',
+      'runs per second': '1 秒あたりの実行数',
+      'steps per second': '1 秒あたりのステップ数',
+      'first start to last result': '最初の開始から最後の結果まで',
+      'all starts acknowledged': 'すべての開始が受け付けられるまで',
+      'fan-out 100: more runs per second than fan-out 1': 'ファンアウト 100 では、ファンアウト 1 より 1 秒あたりの実行数が多い',
+      'fan-out 100 > fan-out 1': 'ファンアウト 100 > ファンアウト 1',
+    },
+    patterns: [
+      [/fan-out (\d+): (.+)/, 'ファンアウト $1：{2}'],
+    ],
+  },
+  'PF-03': {
+    // The errors the SDK raised, quoted verbatim.
+    raw: [/(ServiceError|WorkflowFailedError): .*/s],
+    exact: {
+      'workflow input: 16 KiB under the 2 MiB blob limit is accepted': 'ワークフローの入力：2 MiB のブロブ上限より 16 KiB 小さいものは受け付けられる',
+      'workflow input: 16 KiB over the 2 MiB blob limit is refused': 'ワークフローの入力：2 MiB のブロブ上限より 16 KiB 大きいものは拒否される',
+      'workflow input: 16 KiB over the 4 MiB gRPC message limit is refused': 'ワークフローの入力：4 MiB の gRPC メッセージ上限より 16 KiB 大きいものは拒否される',
+      'step output: 16 KiB under the 2 MiB blob limit completes': 'ステップの出力：2 MiB のブロブ上限より 16 KiB 小さいものは完了する',
+      'step output: 16 KiB over the 2 MiB blob limit fails the activity': 'ステップの出力：2 MiB のブロブ上限より 16 KiB 大きいとアクティビティが失敗する',
+      'step output: 16 KiB over the 4 MiB gRPC message limit fails the activity': 'ステップの出力：4 MiB の gRPC メッセージ上限より 16 KiB 大きいとアクティビティが失敗する',
+      'refused at start, naming the size limit': '開始の時点で拒否され、サイズ上限が示される',
+      'refused at start, naming the message size': '開始の時点で拒否され、メッセージサイズが示される',
+      'the activity fails, naming the size limit': 'アクティビティが失敗し、サイズ上限が示される',
+      'the activity fails': 'アクティビティが失敗する',
+      'history size: the workflow is terminated once its history passes 50 MiB': '履歴のサイズ：履歴が 50 MiB を超えるとワークフローは強制終了される',
+      'history size: the workflow is terminated when its history reaches 50 MiB': '履歴のサイズ：履歴が 50 MiB に達するとワークフローは強制終了される',
+      'history size: continue-as-new suggested once the history passes 4 MiB': '履歴のサイズ：履歴が 4 MiB を超えると `continueAsNew` が勧められる',
+      '4–6 MiB': '4〜6 MiB',
+      'never': '一度もない',
+    },
+    patterns: [
+      [/history length: the workflow is terminated once its history passes (\d+) events \(limit lowered here\)/, '履歴の長さ：履歴が $1 イベントを超えるとワークフローは強制終了される（ここでは上限を下げた）'],
+      [/history length: the workflow is terminated when its history reaches (\d+) events \(limit lowered here\)/, '履歴の長さ：履歴が $1 イベントに達するとワークフローは強制終了される（ここでは上限を下げた）'],
+      [/history length: continue-as-new suggested from (\d+) events \(lowered here\)/, '履歴の長さ：$1 イベントから `continueAsNew` が勧められる（ここでは下げた）'],
+      [/(\d+)–(\d+) events/, '$1〜$2 イベント'],
+      [/(\d+) events/, '$1 イベント'],
+      [/([\d.]+) MiB/, '$1 MiB'],
+      [/History size: the workflow ended as "(.+)" after (\d+) results of 1\.5 MiB\./s, '履歴のサイズ：1.5 MiB の結果を $2 回受け取った後、ワークフローは `$1` で終わった。'],
+      [/Step output over the gRPC limit, the worker's log: (.+)/s, 'gRPC の上限を超えたステップ出力について、ワーカーのログ：`$1`'],
+      [/History length: the workflow ended as "(.+)" after (\d+) batches of 100 activities\./s, '履歴の長さ：100 アクティビティのバッチを $2 回実行した後、ワークフローは `$1` で終わった。'],
+    ],
+  },
+};
