@@ -89,6 +89,10 @@ const temporal: EngineRatings = {
   'EX-06': { stars: 4 },
   'EX-07': { stars: 5 },
   // RT
+  'RT-01': { stars: 5 },
+  'RT-02': { stars: 5 },
+  'RT-03': { stars: 4 },
+  'RT-04': { stars: 5 },
   // CP
   'CP-01': { stars: 4 },
   'CP-02': { stars: 5 },
