@@ -103,6 +103,8 @@ const temporal: EngineRatings = {
   'WF-02': { stars: 5 },
   'WF-03': { stars: 5 },
   'WF-04': { stars: 5 },
+  'WF-05': { stars: 5 },
+  'WF-06': { stars: 3 },
   // SG
   'SG-01': { stars: 5 },
   'SG-02': { stars: 5 },
