@@ -130,7 +130,7 @@ const temporal: EngineRatings = {
   // OP
   'OP-01': { stars: 4 },
   'OP-02': { stars: 5 },
-  'OP-03': { stars: 4 },
+  'OP-03': { stars: 5 },
   'OP-04': { stars: 4 },
   'OP-05': { stars: 4 },
   'OP-06': { stars: 4 },

@@ -449,7 +449,12 @@ export const en = {
   'method.data.csv': 'Every criterion with its baseline, rating, verdict and permalinks (CSV)',
 
   'cmp.title': 'Comparison',
-  'cmp.lead.engines': 'Each engine measured by the same criteria, on its real server, with probes in its own idiom. First every criterion with each engine’s rating and probe verdict, and the seed report’s claims about Temporal beside what was measured; then the seed’s own Temporal-versus-Inngest table; then Inngest’s ratings against the seed’s baseline.',
+  'cmp.lead.engines': 'Each engine measured by the same criteria, on its real server, with probes in its own idiom. First the advice for choosing between them, each item linked to the criteria that carry it; then every criterion with each engine’s rating and probe verdict, and the seed report’s claims about Temporal beside what was measured; then the seed’s own Temporal-versus-Inngest table; then Inngest’s ratings against the seed’s baseline.',
+  'cmp.advice.heading': 'Inngest or Temporal?',
+  'cmp.advice.lead': 'Advice for choosing, each item resting on the criteria where the two engines were rated apart, with both ratings beside each. An item whose ratings stop supporting it fails the build rather than stay on this page.',
+  'cmp.advice.use.inngest': 'Use Inngest when',
+  'cmp.advice.use.temporal': 'Use Temporal when',
+  'cmp.advice.cites': 'The criteria it rests on',
   'cmp.baseline.heading': 'Inngest against the seed’s baseline',
   'cmp.matrix.heading': 'Criterion × engine',
   'cmp.matrix.lead': 'Every criterion, each engine’s rating and probe verdict linking to that engine’s evidence. An engine not measured on a criterion says so. The last column holds what the seed report claimed about Temporal, where it claimed anything: beside a measurement when Temporal has one here, otherwise marked as still a claim.',

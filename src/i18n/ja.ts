@@ -451,7 +451,12 @@ export const ja: Dictionary = {
   'method.data.csv': '全基準のベースライン、評価、判定、パーマリンク（CSV）',
 
   'cmp.title': '比較',
-  'cmp.lead.engines': 'どのエンジンも同じ基準で、本物のサーバー上で、そのエンジンの流儀で書いたプローブで計測している。まず全基準について各エンジンの評価とプローブ判定を並べ、シードレポートの Temporal に関する主張を計測結果の横に置く。続いてシード自身の Temporal 対 Inngest の表、最後に Inngest の評価とシードのベースラインの比較を示す。',
+  'cmp.lead.engines': 'どのエンジンも同じ基準で、本物のサーバー上で、そのエンジンの流儀で書いたプローブで計測している。まず、どちらを選ぶかの助言を、それを支える基準へのリンクとともに示す。次に全基準について各エンジンの評価とプローブ判定を並べ、シードレポートの Temporal に関する主張を計測結果の横に置く。続いてシード自身の Temporal 対 Inngest の表、最後に Inngest の評価とシードのベースラインの比較を示す。',
+  'cmp.advice.heading': 'Inngest か Temporal か',
+  'cmp.advice.lead': '選ぶための助言。各項目は、2 つのエンジンの評価が分かれた基準に基づいており、それぞれに両方の評価を添えた。評価が項目を支えなくなれば、このページに残るのではなくビルドが失敗する。',
+  'cmp.advice.use.inngest': 'Inngest を選ぶとき',
+  'cmp.advice.use.temporal': 'Temporal を選ぶとき',
+  'cmp.advice.cites': '根拠にした基準',
   'cmp.baseline.heading': 'Inngest とシードのベースライン',
   'cmp.matrix.heading': '基準 × エンジン',
   'cmp.matrix.lead': '全基準について、各エンジンの評価とプローブ判定を示し、そのエンジンの証拠へリンクする。まだ計測していない基準はそう明記する。最後の列は、シードレポートが Temporal について述べた主張だ。Temporal をここで計測済みなら計測結果と並べ、そうでなければまだ主張にすぎないことを示す。',

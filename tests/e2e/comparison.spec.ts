@@ -1,5 +1,7 @@
 /** The seed's Temporal-versus-Inngest table on the comparison page: measured rows quote results, claims say so. */
 import { expect, test } from '@playwright/test';
+import { advice } from '../../src/catalog/advice.ts';
+import { ratings } from '../../src/catalog/ratings.ts';
 import { temporalComparison as rows } from '../../src/catalog/temporal-comparison.ts';
 import type { Metric } from '../../src/schema.ts';
 import { latestResults } from '../support/results.ts';
@@ -43,6 +45,25 @@ for (const lang of langs) {
         await expect(here.locator('.tvi-measured')).toHaveCount(0);
         await expect(here.locator('data.metric-ref')).toHaveCount(0);
         if (r.evidence.related) await expect(here.locator(`a[href="${permalink(lang, r.evidence.related)}"]`)).toBeVisible();
+      }
+    }
+  });
+}
+
+for (const lang of langs) {
+  test(`"Inngest or Temporal?" lists each advice item under its engine, linked to its criteria with both ratings (${lang})`, async ({ page }) => {
+    await page.goto(`/${lang}/comparison/`);
+    const section = page.locator('section.advice');
+    await expect(section.locator('h2#advice')).toBeVisible();
+    for (const item of advice) {
+      const li = section.locator(`.advice-engine[data-engine="${item.engine}"] li#advice-${item.id}`);
+      await expect(li.locator('p').first()).toHaveText(item.text[lang]);
+      for (const id of item.criteria) {
+        const cite = li.locator(`li[data-criterion="${id}"]`);
+        await expect(cite.locator(`a[href="${permalink(lang, id)}"]`)).toBeVisible();
+        for (const engine of ['inngest', 'temporal'] as const) {
+          await expect(cite.locator(`.advice-stars[data-engine="${engine}"]`)).toHaveAttribute('data-stars', String(ratings[engine][id]!.stars));
+        }
       }
     }
   });
