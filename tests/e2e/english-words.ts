@@ -16,6 +16,8 @@ export const ALLOWED = new Set([
   'Schema',
   // The framework's name for criteria that cap the verdict, defined on the methodology page in both languages.
   'fail-close', 'Fail-close',
+  // A system call Japanese text names in Latin letters (fsync, as in PostgreSQL's and Redis's settings).
+  'fsync',
   // Units.
   'ms', 'MiB', 'KiB',
 ]);
