@@ -152,6 +152,11 @@ export async function waitUntilReady(child: ChildProcess, ready: () => Promise<b
   }
 }
 
+/** Shows a command line with the deployment's secrets, directories and ports as placeholders. */
+export function masked(args: string[], secrets: Record<string, string>): string[] {
+  return args.map((a) => Object.entries(secrets).reduce((s, [value, name]) => (value && s.includes(value) ? s.split(value).join(name) : s), a));
+}
+
 /** How to launch one process of a deployment, again and again with the same command line and directories. */
 export interface ProcessSpec {
   role: FaultRole;

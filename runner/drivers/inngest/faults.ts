@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { scenario, type InngestFaultClient } from '../../../src/faults/inngest/durability.ts';
 import { LEDGER_ENV } from '../../../src/probes/core/ledger.ts';
 import type { EngineConfig, FaultRole } from '../../../src/schema.ts';
-import { managedProcess, portOpen, type FaultLab, type FaultableProcess, type LabDeployment } from '../../core/faults.ts';
+import { managedProcess, masked, portOpen, type FaultLab, type FaultableProcess, type LabDeployment } from '../../core/faults.ts';
 import { preparePostgres } from '../../core/postgres.ts';
 import { findOnPath, freePort, request } from '../../core/process.ts';
 import { packageVersion } from '../../core/provenance.ts';
@@ -45,11 +45,6 @@ const CONFIGURATIONS: Record<string, Configuration> = {
   'start-redis-aof-always': { mode: 'self-hosted', redis: 'aof-always', stateStore: 'inngest start --redis-uri: run state in redis-server with an append-only file fsynced on every write, history in SQLite on disk' },
   'start-redis-aof-everysec-postgres': { mode: 'self-hosted', redis: 'aof-everysec', postgres: true, stateStore: 'inngest start --redis-uri --postgres-uri: run state in redis-server with an append-only file fsynced every second, history in PostgreSQL (fsync on)' },
 };
-
-/** Shows a command line with the deployment's secrets and directories as placeholders. */
-function masked(args: string[], secrets: Record<string, string>): string[] {
-  return args.map((a) => Object.entries(secrets).reduce((s, [value, name]) => (value && s.includes(value) ? s.split(value).join(name) : s), a));
-}
 
 async function deploy(id: string, dir: string, ledgerFile: string, log: WriteStream): Promise<LabDeployment> {
   const config = CONFIGURATIONS[id];

@@ -16,7 +16,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { scenario as scenarioFor, workflows } from '../../../src/faults/temporal/durability.ts';
 import { LEDGER_ENV } from '../../../src/probes/core/ledger.ts';
 import type { EngineConfig } from '../../../src/schema.ts';
-import { managedProcess, type FaultLab, type FaultableProcess, type LabDeployment } from '../../core/faults.ts';
+import { managedProcess, masked, type FaultLab, type FaultableProcess, type LabDeployment } from '../../core/faults.ts';
 import { findPostgresBin, preparePostgres } from '../../core/postgres.ts';
 import { freePort, request } from '../../core/process.ts';
 import { packageVersion } from '../../core/provenance.ts';
@@ -36,11 +36,6 @@ let bundled: Promise<string> | null = null;
 
 /** The bundler logs every module it packs at INFO; keep its warnings and errors only. */
 const quietLogger = { log: () => {}, trace: () => {}, debug: () => {}, info: () => {}, warn: (m: string) => console.warn(`[workflow bundler] ${m}`), error: (m: string) => console.error(`[workflow bundler] ${m}`) };
-
-/** Shows a command line with the deployment's directories and ports as placeholders. */
-function masked(args: string[], secrets: Record<string, string>): string[] {
-  return args.map((a) => Object.entries(secrets).reduce((s, [value, name]) => (value && s.includes(value) ? s.split(value).join(name) : s), a));
-}
 
 /** The server (and its store) of one configuration: what differs between them. */
 interface ServerSide {
