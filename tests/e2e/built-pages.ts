@@ -3,7 +3,7 @@
  * cover every page (the accessibility scan) take the list from here, so a page added later is covered without
  * editing a test. Data endpoints (`/data/*.json`, `.csv`) are not HTML files and never appear.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const DIST = join(process.cwd(), 'dist');
@@ -21,6 +21,19 @@ export function builtPages(dist = DIST): string[] {
   };
   walk(dist);
   return found.sort();
+}
+
+const REFRESH = /<meta[^>]*http-equiv="refresh"[^>]*>/i;
+
+/** URL paths of the built pages that send the reader on at once with `<meta http-equiv="refresh">` (today only `/`). */
+export function redirectingPages(dist = DIST): string[] {
+  return builtPages(dist).filter((path) => REFRESH.test(readFileSync(join(dist, toFilePath(path)), 'utf8')));
+}
+
+/** The inverse of toUrlPath: `/en/` → `en/index.html`, `/404.html` → `404.html`. */
+function toFilePath(urlPath: string): string {
+  const rel = urlPath.replace(/^\//, '');
+  return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
 }
 
 /** `en/criteria/ex-01/index.html` → `/en/criteria/ex-01/`; `404.html` → `/404.html`. */
