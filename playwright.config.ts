@@ -4,8 +4,8 @@
  * Uses Debian's Chromium where it is installed (Playwright cannot always download its own browser there).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_FLAGS, chromiumPath } from './src/probes/core/browser.ts';
 
 /** A loopback port nothing listens on: the system picks it for a throwaway listener (in a child, as config loading is synchronous). */
 function freeLoopbackPort(): number {
@@ -18,7 +18,7 @@ function freeLoopbackPort(): number {
 process.env.E2E_PORT ||= String(freeLoopbackPort());
 const PORT = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${PORT}`;
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -30,20 +30,8 @@ export default defineConfig({
   use: {
     baseURL,
     ...devices['Desktop Chrome'],
-    launchOptions: existsSync(DEBIAN_CHROMIUM)
-      ? {
-          executablePath: DEBIAN_CHROMIUM,
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        }
-      : {},
+    // The same browser and flags as the probes that look at an engine's UI (PROBE_CHROMIUM, Debian's, or Playwright's).
+    launchOptions: CHROMIUM ? { executablePath: CHROMIUM, args: CHROMIUM_FLAGS } : {},
   },
   webServer: {
     // --ignore-lock: astro allows one preview per project unless told otherwise, and `npm start` may hold it.

@@ -6,6 +6,7 @@
 export { defineProbe } from './probe.ts';
 export type { ProbeContext, ProbeDefinition, ReceivedSpan, RunView, TraceSpan } from './probe.ts';
 export { record, recordOnce, type LedgerEntry } from '../../core/ledger.ts';
+export { openBrowser } from '../../core/browser.ts';
 
 /** Environment variable through which the runner hands function code a "deployment" label (see `deployment`). */
 export const DEPLOYMENT_ENV = 'PROBE_DEPLOYMENT';

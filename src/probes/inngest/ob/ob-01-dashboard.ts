@@ -6,7 +6,7 @@
  * it in a browser as a person would; where it is not, it says so. Either way it examines the API the dashboard
  * is built on: the run list, a run's trace with timings and attempts, and the output of each step.
  *
- * How: one run with a step, a sleep and a step that fails once. Debian's Chromium, driven headless by
+ * How: one run with a step, a sleep and a step that fails once. A headless Chromium (Debian's, here), driven by
  * Playwright, opens the dashboard's runs list and the run's page, and the probe reads the text they render; a
  * screenshot of the run's page is kept for the rationale. Then the probe issues the GraphQL queries the
  * dashboard makes and checks what they return.
@@ -14,11 +14,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Inngest } from 'inngest';
-import { chromium } from 'playwright-core';
-import { defineProbe, record } from '../harness/index.ts';
+import { defineProbe, openBrowser, record } from '../harness/index.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** Where the screenshot goes: the site's static files, so the rationale can show it. */
 const SCREENSHOT = new URL('../../../../public/evidence/inngest/ob-01-run-page.png', import.meta.url);
 
@@ -54,7 +51,7 @@ export default defineProbe({
     t.check('GET / serves the dashboard app', "the app's page with its scripts", bundled ? "the app's page with its scripts" : `HTTP ${page.status} without the app's scripts`);
     if (!bundled) t.note(`The dashboard UI is not bundled in this server binary (GET / answered HTTP ${page.status} without the app's scripts); the checks below use the API the dashboard is built on.`);
     if (bundled) {
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+      const browser = await openBrowser(t);
       try {
         const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
         const listedAt = Date.now();

@@ -4,8 +4,9 @@
  * Workflow modules import none of this: they run in the SDK's sandbox and import only `@temporalio/workflow`.
  */
 export { defineProbe } from './probe.ts';
-export type { ExtraWorker, HistoryEventView, LedgerSinks, ProbeContext, ProbeDefinition, ServerMode, WorkerStart } from './probe.ts';
+export type { ExtraWorker, HistoryEventView, LedgerSinks, ProbeContext, ProbeDefinition, ServerMode, WorkerStart, WorkerTuning } from './probe.ts';
 export { record, recordOnce, type LedgerEntry } from '../../core/ledger.ts';
+export { openBrowser } from '../../core/browser.ts';
 
 /** Waits inside activity code, e.g. to keep an activity in flight while the probe crashes the worker. */
 export function hold(ms: number): Promise<void> {

@@ -62,8 +62,25 @@ export interface WorkerStart {
    * Worker options for this start and later ones, over the definition's `worker` (JSON-serialisable ones only:
    * they cross into the worker process), e.g. `{ maxCachedWorkflows: 0 }` to replay every workflow task.
    */
-  options?: Partial<Pick<WorkerOptions, 'maxCachedWorkflows' | 'stickyQueueScheduleToStartTimeout' | 'maxConcurrentWorkflowTaskExecutions' | 'maxConcurrentActivityTaskExecutions' | 'workerDeploymentOptions'>>;
+  options?: WorkerTuning;
 }
+
+/**
+ * The SDK's worker options a probe may set per start: slots, caching, rate limits and deployment. Only
+ * JSON-serialisable ones, as they cross into the worker process.
+ */
+export type WorkerTuning = Partial<
+  Pick<
+    WorkerOptions,
+    | 'maxCachedWorkflows'
+    | 'stickyQueueScheduleToStartTimeout'
+    | 'maxConcurrentWorkflowTaskExecutions'
+    | 'maxConcurrentActivityTaskExecutions'
+    | 'maxActivitiesPerSecond'
+    | 'maxTaskQueueActivitiesPerSecond'
+    | 'workerDeploymentOptions'
+  >
+>;
 
 /** The toolbox a Temporal probe's scenario gets from the runner: the core's, and Temporal's own. */
 export interface ProbeContext extends CoreProbeContext {

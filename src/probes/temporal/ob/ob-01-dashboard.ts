@@ -6,18 +6,15 @@
  *
  * How: the dev server serves the Web UI unless it is started `--headless`; this probe starts it with the UI on
  * (`--headless=false`). A workflow prices an order, charges the card (failing twice before it succeeds), sleeps a
- * second and ships. Then Debian's Chromium, driven headless by Playwright, opens the workflow list and the
+ * second and ships. Then a headless Chromium (Debian's, here), driven by Playwright, opens the workflow list and the
  * workflow's page, as a person would, and the probe reads the text the pages render. A screenshot of the
  * workflow's page is kept for the rationale.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { activityInfo } from '@temporalio/activity';
-import { chromium } from 'playwright-core';
-import { defineProbe, record } from '../harness/index.ts';
+import { defineProbe, openBrowser, record } from '../harness/index.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /** Where the screenshot goes: the site's static files, so the rationale can show it. */
 const SCREENSHOT = new URL('../../../../public/evidence/temporal/ob-01-workflow-page.png', import.meta.url);
 
@@ -52,7 +49,7 @@ export default defineProbe({
     const runId = (await handle.describe()).runId;
 
     // 2. The UI in a browser: the list of workflows, then the workflow's page.
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    const browser = await openBrowser(t);
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const listedAt = Date.now();

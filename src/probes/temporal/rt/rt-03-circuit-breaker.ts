@@ -17,7 +17,7 @@
  * The API records when each call arrived, so the probe sees calls per second over time, not just totals.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { defineProbe, record, type WorkerStart } from '../harness/index.ts';
+import { defineProbe, record, type WorkerTuning } from '../harness/index.ts';
 
 const WORKFLOWS = 10;
 /** How long the API stays down in each variant. */
@@ -72,7 +72,7 @@ function perSecond(calls: number[], from: number, ms: number): number[] {
 
 type Variant = 'plain retries' | 'breaker' | 'worker rate limit' | 'task-queue rate limit';
 /** Worker options per variant (the harness passes them through to the SDK's Worker.create). */
-const WORKER: Record<Variant, Record<string, number>> = {
+const WORKER: Record<Variant, WorkerTuning> = {
   'plain retries': {},
   breaker: {},
   'worker rate limit': { maxActivitiesPerSecond: RATE },
@@ -93,7 +93,7 @@ export default defineProbe({
       // 1. The worker for this variant, and a payments API that is down.
       if (Object.keys(WORKER[variant]).length > 0) {
         await t.worker.kill();
-        await t.worker.start({ options: WORKER[variant] as WorkerStart['options'] });
+        await t.worker.start({ options: WORKER[variant] });
       }
       const payments = await t.startDependency({ status: 503 });
       const handles = await Promise.all(

@@ -22,7 +22,7 @@
  */
 import { WorkflowExecutionAlreadyStartedError, type WorkflowHandle } from '@temporalio/client';
 import type { Priority } from '@temporalio/common';
-import { defineProbe, hold, record, type LedgerEntry, type ProbeContext, type WorkerStart } from '../harness/index.ts';
+import { defineProbe, hold, record, type LedgerEntry, type ProbeContext, type WorkerTuning } from '../harness/index.ts';
 
 const WORK_MS = 1_500;
 const QUEUED_MS = 500;
@@ -60,9 +60,9 @@ function maxInFlight(starts: LedgerEntry[], ends: LedgerEntry[]): number {
 }
 
 /** Restarts the worker with other options (the JSON-serialisable worker options cross into its process as they are). */
-async function restartWorker(t: ProbeContext, options: Record<string, number>): Promise<void> {
+async function restartWorker(t: ProbeContext, options: WorkerTuning): Promise<void> {
   await t.worker.kill();
-  await t.worker.start({ options: options as WorkerStart['options'] });
+  await t.worker.start({ options });
 }
 
 export default defineProbe({
