@@ -70,6 +70,7 @@ export const rt: Record<string, EvidenceTable> = {
       'every workflow completes once the API is back': 'API が戻るとすべてのワークフローが完了する',
       'API recovered → every workflow completed': 'API の復旧 → 全ワークフローの完了',
       'calls in each second while the API was down': 'API が落ちている間の 1 秒ごとの呼び出し数',
+      'most calls in one second': '1 秒間に届いた呼び出しの最多',
       'plain retries: every workflow keeps calling about once a second': '素の再試行：どのワークフローも約 1 秒に 1 回呼び出し続ける',
       'breaker: attempts refused without calling the API': 'ブレーカー：API を呼ばずに断った試行',
       'breaker: calls cut to the first wave plus one trial per 2 s open': 'ブレーカー：呼び出しは最初の一斉分と、開いている 2 秒ごとの試し呼び出し 1 回までに減る',
@@ -78,6 +79,7 @@ export const rt: Record<string, EvidenceTable> = {
     },
     patterns: [
       [/≥ (\d+) calls \((\d+) workflows × 1\/s\)/, '$1 回以上（$2 ワークフロー × 毎秒 1 回）'],
+      [/≤ (\d+) calls \((\d+)\/s \+ a burst of (\d+)\)/, '$1 回以下（毎秒 $2 回と、一度に通る $3 回）'],
       [/≤ (\d+) calls/, '$1 回以下'],
       [/(\d+) calls; per second: (.+)/, '$1 回。1 秒ごと：`$2`'],
       [
