@@ -4,13 +4,12 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { builtPages, redirectingPages, shard } from './built-pages.ts';
+import { builtPages, redirectingPages, REFRESH, shard } from './built-pages.ts';
 import { criteria, langs } from './helpers.ts';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 /** Scans run sequentially inside each shard; shards run in parallel across the Playwright workers. */
 const SHARDS = 4;
-const REFRESH = /<meta[^>]*http-equiv="refresh"[^>]*>/i;
 
 const pages = builtPages();
 

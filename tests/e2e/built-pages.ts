@@ -8,32 +8,32 @@ import { join, relative, sep } from 'node:path';
 
 const DIST = join(process.cwd(), 'dist');
 
-/** URL paths of every built HTML page, sorted; throws when the site has not been built. */
-export function builtPages(dist = DIST): string[] {
+/** Every built HTML file, as its path on disk and its URL path, sorted by URL; throws when the site has not been built. */
+function builtFiles(dist: string): { file: string; path: string }[] {
   if (!existsSync(dist)) throw new Error(`${dist} does not exist: run \`astro build\` before the browser tests`);
-  const found: string[] = [];
+  const found: { file: string; path: string }[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.html')) found.push(toUrlPath(relative(dist, path)));
+      const file = join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith('.html')) found.push({ file, path: toUrlPath(relative(dist, file)) });
     }
   };
   walk(dist);
-  return found.sort();
+  return found.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
 }
 
-const REFRESH = /<meta[^>]*http-equiv="refresh"[^>]*>/i;
+/** URL paths of every built HTML page, sorted; throws when the site has not been built. */
+export function builtPages(dist = DIST): string[] {
+  return builtFiles(dist).map((f) => f.path);
+}
 
-/** URL paths of the built pages that send the reader on at once with `<meta http-equiv="refresh">` (today only `/`). */
+/** A `<meta http-equiv="refresh">` tag: the page sends the reader on at once. */
+export const REFRESH = /<meta[^>]*http-equiv="refresh"[^>]*>/i;
+
+/** URL paths of the built pages that carry a REFRESH tag (today only `/`). */
 export function redirectingPages(dist = DIST): string[] {
-  return builtPages(dist).filter((path) => REFRESH.test(readFileSync(join(dist, toFilePath(path)), 'utf8')));
-}
-
-/** The inverse of toUrlPath: `/en/` → `en/index.html`, `/404.html` → `404.html`. */
-function toFilePath(urlPath: string): string {
-  const rel = urlPath.replace(/^\//, '');
-  return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+  return builtFiles(dist).filter((f) => REFRESH.test(readFileSync(f.file, 'utf8'))).map((f) => f.path);
 }
 
 /** `en/criteria/ex-01/index.html` → `/en/criteria/ex-01/`; `404.html` → `/404.html`. */
